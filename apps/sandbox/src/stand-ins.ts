@@ -1,0 +1,4 @@
+import type { StandIn } from "./stand-in.ts";
+
+/** Every platform stand-in the sandbox serves; provider issues add theirs here. */
+export const standIns: StandIn[] = [];

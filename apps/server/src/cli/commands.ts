@@ -1,0 +1,144 @@
+import { parseArgs } from "node:util";
+import { startStandaloneSandbox } from "@sbos/sandbox";
+import type { Logger } from "pino";
+import { createModules } from "../modules/index.ts";
+import type { Config } from "../platform/config.ts";
+import { openDatabase } from "../platform/db/client.ts";
+import { migrateDatabase } from "../platform/db/migrate.ts";
+import { type JobStatus, listJobs, retryDeadJob } from "../platform/queue/admin.ts";
+import { type RuntimeRoles, startRuntime } from "../runtime.ts";
+import { seedDemoData } from "../seed.ts";
+import { printBanner } from "./banner.ts";
+
+type CommandContext = { config: Config; logger: Logger; wantsHelp: boolean };
+
+type Command = {
+  summary: string;
+  usage: string;
+  run: (args: string[], context: CommandContext) => Promise<void>;
+};
+
+const processCommand =
+  (roles: RuntimeRoles) =>
+  async (_args: string[], { config, logger }: CommandContext) => {
+    const runtime = await startRuntime(config, logger, roles);
+    printBanner(config, runtime);
+    const stop = async (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      await runtime.shutdown();
+      process.exit(0);
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  };
+
+const commands: Record<string, Command> = {
+  start: {
+    summary: "Run everything in one process: HTTP server, job worker and provider sandbox; seeds demo data",
+    usage: "sbos start",
+    run: processCommand({ http: true, worker: true, seedDemo: true }),
+  },
+  serve: {
+    summary: "Run the HTTP and WebSocket server only (run any number behind a load balancer)",
+    usage: "sbos serve",
+    run: processCommand({ http: true, worker: false, seedDemo: false }),
+  },
+  worker: {
+    summary: "Run the job worker and recurring schedules only (run any number)",
+    usage: "sbos worker",
+    run: processCommand({ http: false, worker: true, seedDemo: false }),
+  },
+  migrate: {
+    summary: "Apply pending database migrations and row-level security, then exit",
+    usage: "sbos migrate",
+    run: async (_args, { config }) => {
+      const database = await openDatabase(config.database);
+      try {
+        const { applied } = await migrateDatabase(database);
+        console.log(applied > 0 ? `Applied ${applied} migration(s).` : "The database is up to date.");
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  seed: {
+    summary: "Create the demo organisation and its data (once)",
+    usage: "sbos seed --demo",
+    run: async (args, { config, logger }) => {
+      const { values } = parseArgs({ args, options: { demo: { type: "boolean" } } });
+      if (!values.demo) throw new Error("Only demo data can be seeded: run `sbos seed --demo`.");
+      const database = await openDatabase(config.database);
+      try {
+        await migrateDatabase(database);
+        const modules = await createModules({ config, database, logger });
+        const demo = await seedDemoData(modules, config.dataDir);
+        console.log(
+          demo ? `Demo organisation "${demo.organization}", API key: ${demo.apiKey}` : "Demo data exists.",
+        );
+      } finally {
+        await database.close();
+      }
+    },
+  },
+  sandbox: {
+    summary: "Run the provider sandbox alone on SANDBOX_PORT",
+    usage: "sbos sandbox",
+    run: async (_args, { config }) => {
+      const { url } = await startStandaloneSandbox({
+        host: config.host,
+        port: config.sandboxPort,
+        logLevel: config.logLevel,
+      });
+      console.log(`Provider sandbox at ${url}`);
+    },
+  },
+  jobs: {
+    summary: "Inspect the job queue: list jobs by status, retry a dead-lettered job",
+    usage: "sbos jobs [--status queued|running|succeeded|dead] [--retry JOB_ID]",
+    run: async (args, { config }) => {
+      const { values } = parseArgs({
+        args,
+        options: { status: { type: "string" }, retry: { type: "string" } },
+      });
+      const database = await openDatabase(config.database);
+      try {
+        if (values.retry) {
+          const retried = await retryDeadJob(database.db, values.retry);
+          console.log(retried ? `Job ${values.retry} is queued again.` : `No dead job ${values.retry}.`);
+          return;
+        }
+        const status = (values.status ?? "dead") as JobStatus;
+        if (!["queued", "running", "succeeded", "dead"].includes(status)) {
+          throw new Error("--status must be queued, running, succeeded or dead.");
+        }
+        console.table(await listJobs(database.db, status));
+      } finally {
+        await database.close();
+      }
+    },
+  },
+};
+
+function printHelp() {
+  console.log("Social Business OS\n\nUsage: sbos <command> [options]\n\nCommands:");
+  for (const [name, command] of Object.entries(commands))
+    console.log(`  ${name.padEnd(9)} ${command.summary}`);
+  console.log("\nRun `sbos <command> --help` for a command's options. Configuration: docs/configuration.md");
+}
+
+export async function runCommand(name: string, args: string[], context: CommandContext) {
+  const command = commands[name];
+  if (!command) {
+    printHelp();
+    if (name !== "help" && name !== "--help" && name !== "-h") process.exitCode = 64;
+    return;
+  }
+  if (context.wantsHelp) {
+    console.log(`${command.summary}\n\nUsage: ${command.usage}`);
+    return;
+  }
+  await command.run(
+    args.filter((arg) => arg !== "--help" && arg !== "-h"),
+    context,
+  );
+}

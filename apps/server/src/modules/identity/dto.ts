@@ -1,0 +1,41 @@
+import { z } from "zod";
+
+export const roleSchema = z.enum(["owner", "admin", "member"]);
+
+export const organizationSchema = z
+  .object({ id: z.uuid(), slug: z.string(), name: z.string() })
+  .meta({ id: "Organization" });
+
+export const meResponse = z
+  .object({
+    caller: z.object({ type: z.enum(["user", "api_key"]), id: z.string() }),
+    organization: organizationSchema,
+    role: roleSchema,
+  })
+  .meta({ id: "Me" });
+
+export const apiKeySchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: roleSchema,
+    prefix: z.string().describe("The visible start of the key, to recognise it"),
+    createdAt: z.iso.datetime({ offset: true }),
+    lastUsedAt: z.iso.datetime({ offset: true }).nullable(),
+    revokedAt: z.iso.datetime({ offset: true }).nullable(),
+  })
+  .meta({ id: "ApiKey" });
+
+export const createApiKeyBody = z.strictObject({
+  name: z.string().trim().min(1).max(100),
+  role: roleSchema.default("member"),
+});
+
+export const createdApiKeySchema = apiKeySchema
+  .extend({ key: z.string().describe("The secret key: shown once, store it now") })
+  .meta({ id: "CreatedApiKey" });
+
+export const apiKeyParams = z.strictObject({ id: z.uuid() });
+
+export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
+export type ApiKeyView = z.infer<typeof apiKeySchema>;

@@ -1,0 +1,3 @@
+/** Event types this module publishes. */
+export const apiKeyCreated = "identity.api_key.created";
+export const apiKeyRevoked = "identity.api_key.revoked";

@@ -1,0 +1,144 @@
+import type { Actor, Role } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { withTenant } from "../../platform/db/tenancy.ts";
+import { publishEvent } from "../../platform/events.ts";
+import { AppError, notFound } from "../../platform/http/errors.ts";
+import { decodeCursor, type Page, type PageQuery, toPage } from "../../platform/http/pagination.ts";
+import { newId } from "../../platform/ids.ts";
+import { generateApiKeyToken } from "./api-key-token.ts";
+import type { ApiKeyView, CreateApiKeyInput } from "./dto.ts";
+import { apiKeyCreated, apiKeyRevoked } from "./events.ts";
+import { assertCan, canGrantRole } from "./policy.ts";
+import * as repo from "./repo.ts";
+
+export type IdentityService = ReturnType<typeof createIdentityService>;
+
+export function createIdentityService(deps: { db: Db }) {
+  const { db } = deps;
+
+  return {
+    /** Who is calling: the user or API key, its organisation and role. */
+    describeCaller: async (actor: Actor) => {
+      assertCan(actor, "organization.read");
+      const organization = await withTenant(db, actor.tenantId, (tx) =>
+        repo.findOrganization(tx, actor.tenantId),
+      );
+      if (!organization) throw notFound("The organisation");
+      return {
+        caller: actor.userId
+          ? { type: "user" as const, id: actor.userId }
+          : { type: "api_key" as const, id: actor.apiKeyId ?? "" },
+        organization: { id: organization.id, slug: organization.slug, name: organization.name },
+        role: actor.role,
+      };
+    },
+
+    listApiKeys: async (actor: Actor, page: PageQuery): Promise<Page<ApiKeyView>> => {
+      assertCan(actor, "apiKeys.read");
+      const afterId = decodeCursor(page.cursor);
+      const rows = await withTenant(db, actor.tenantId, (tx) =>
+        repo.listApiKeys(tx, actor.tenantId, { afterId, limit: page.limit }),
+      );
+      return toPage(rows, page.limit, presentApiKey, (row) => row.id);
+    },
+
+    /** Creates a key and returns its secret, which is never shown again. */
+    createApiKey: async (actor: Actor, input: CreateApiKeyInput) => {
+      assertCan(actor, "apiKeys.manage");
+      if (!canGrantRole(actor, input.role)) {
+        throw new AppError(
+          "forbidden",
+          `Your role (${actor.role}) cannot create a key with role ${input.role}.`,
+        );
+      }
+      return withTenant(db, actor.tenantId, (tx) => issueApiKey(tx, actor, input));
+    },
+
+    revokeApiKey: async (actor: Actor, apiKeyId: string): Promise<ApiKeyView> => {
+      assertCan(actor, "apiKeys.manage");
+      return withTenant(db, actor.tenantId, async (tx) => {
+        const existing = await repo.findApiKey(tx, actor.tenantId, apiKeyId);
+        if (!existing) throw notFound("The API key");
+        const revoked = (await repo.markApiKeyRevoked(tx, actor.tenantId, apiKeyId)) ?? existing;
+        await recordAudit(tx, actor, {
+          action: "api_key.revoke",
+          targetType: "api_key",
+          targetId: apiKeyId,
+          before: { revokedAt: existing.revokedAt },
+          after: { revokedAt: revoked.revokedAt },
+        });
+        await publishEvent(tx, { type: apiKeyRevoked, tenantId: actor.tenantId, data: { apiKeyId } });
+        return presentApiKey(revoked);
+      });
+    },
+
+    /** Creates an organisation (operators, sign-up and the demo seed). */
+    createOrganization: async (input: { name: string; slug?: string }) => {
+      const slug = input.slug ?? (await uniqueSlug(db, input.name));
+      if (await repo.findOrganizationBySlug(db, slug)) {
+        throw new AppError("conflict", `An organisation with the slug "${slug}" already exists.`);
+      }
+      return repo.insertOrganization(db, { id: newId(), slug, name: input.name });
+    },
+
+    findOrganizationBySlug: (slug: string) => repo.findOrganizationBySlug(db, slug),
+
+    /** Every tenant, for per-tenant fan-out of recurring jobs. */
+    listOrganizationIds: () => repo.listOrganizationIds(db),
+
+    /** Issues a key as the system, for operators' CLI and the demo seed. */
+    issueApiKey: (actor: Actor, input: { name: string; role: Role }) =>
+      withTenant(db, actor.tenantId, (tx) => issueApiKey(tx, actor, input)),
+  };
+}
+
+async function issueApiKey(
+  tx: Parameters<typeof repo.insertApiKey>[0],
+  actor: Actor,
+  input: { name: string; role: Role },
+) {
+  const { token, secretHash, visiblePrefix } = generateApiKeyToken(actor.tenantId);
+  const row = await repo.insertApiKey(tx, {
+    tenantId: actor.tenantId,
+    id: newId(),
+    name: input.name,
+    role: input.role,
+    secretHash,
+    visiblePrefix,
+  });
+  await recordAudit(tx, actor, {
+    action: "api_key.create",
+    targetType: "api_key",
+    targetId: row.id,
+    after: { name: row.name, role: row.role },
+  });
+  await publishEvent(tx, { type: apiKeyCreated, tenantId: actor.tenantId, data: { apiKeyId: row.id } });
+  return { ...presentApiKey(row), key: token };
+}
+
+function presentApiKey(row: repo.ApiKeyRow): ApiKeyView {
+  return {
+    id: row.id,
+    name: row.name,
+    role: row.role,
+    prefix: row.visiblePrefix,
+    createdAt: row.createdAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+async function uniqueSlug(db: Db, name: string): Promise<string> {
+  const base =
+    name
+      .normalize("NFKD")
+      .toLowerCase()
+      .replaceAll(/[^a-z0-9]+/g, "-")
+      .replaceAll(/^-|-$/g, "")
+      .slice(0, 40) || "org";
+  for (let suffix = 0; ; suffix++) {
+    const candidate = suffix === 0 ? base : `${base}-${suffix + 1}`;
+    if (!(await repo.findOrganizationBySlug(db, candidate))) return candidate;
+  }
+}

@@ -1,0 +1,13 @@
+export type Role = "owner" | "admin" | "member";
+
+/** Who is calling: passed first to every service function. */
+export type Actor = {
+  tenantId: string;
+  role: Role;
+  userId?: string;
+  apiKeyId?: string;
+  ip?: string;
+  userAgent?: string;
+};
+
+export const systemActor = (tenantId: string): Actor => ({ tenantId, role: "owner" });

@@ -1,0 +1,98 @@
+import path from "node:path";
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["0", "1", "true", "false"])
+  .transform((value) => value === "1" || value === "true");
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z
+    .url()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), "must start with postgres:// or postgresql://")
+    .optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(20),
+  SBOS_DATA_DIR: z.string().min(1).default("./.sbos-data"),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  CORS_ORIGINS: z.string().optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(1000).default(20),
+  SANDBOX: z.enum(["auto", "on", "off"]).default("auto"),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
+  WEB_DIST_DIR: z.string().optional(),
+  TRUST_PROXY: booleanFlag.default(false),
+});
+
+export type Config = {
+  env: "development" | "production" | "test";
+  host: string;
+  port: number;
+  publicUrl: string | undefined;
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+  dataDir: string;
+  logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
+  bodyLimitBytes: number;
+  corsOrigins: string[];
+  shutdownTimeoutMs: number;
+  workerConcurrency: number;
+  sandbox: "auto" | "on" | "off";
+  sandboxPort: number;
+  webDistDir: string;
+  trustProxy: boolean;
+};
+
+const fixes: Record<string, string> = {
+  DATABASE_URL:
+    "set it to a PostgreSQL URL such as postgres://user@127.0.0.1:5432/sbos, or unset it to use the embedded database",
+  PORT: "use a number between 0 and 65535",
+  SANDBOX_PORT: "use a number between 0 and 65535",
+  NODE_ENV: "use development, production or test",
+  PUBLIC_URL: "use the full URL people open, such as https://crm.example.com",
+};
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses and validates the environment once; a bad value stops start-up with its name and the fix. */
+export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ""));
+  const parsed = environmentSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0]);
+      const fix = fixes[name] ? ` (fix: ${fixes[name]})` : "";
+      return `  ${name}=${JSON.stringify(environment[name] ?? "")}: ${issue.message}${fix}`;
+    });
+    throw new ConfigError(`Invalid configuration (see docs/configuration.md):\n${lines.join("\n")}`);
+  }
+  const values = parsed.data;
+  const dataDir = path.resolve(values.SBOS_DATA_DIR);
+  return {
+    env: values.NODE_ENV,
+    host: values.HOST,
+    port: values.PORT,
+    publicUrl: values.PUBLIC_URL,
+    database: values.DATABASE_URL
+      ? { kind: "postgres", url: values.DATABASE_URL, poolSize: values.DATABASE_POOL_SIZE }
+      : { kind: "pglite", dataDir: path.join(dataDir, "pglite") },
+    dataDir,
+    logLevel: values.LOG_LEVEL,
+    bodyLimitBytes: values.BODY_LIMIT_BYTES,
+    corsOrigins: values.CORS_ORIGINS ? values.CORS_ORIGINS.split(",").map((origin) => origin.trim()) : [],
+    shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    workerConcurrency: values.WORKER_CONCURRENCY,
+    sandbox: values.SANDBOX,
+    sandboxPort: values.SANDBOX_PORT,
+    webDistDir: path.resolve(values.WEB_DIST_DIR ?? new URL("../../../web/dist", import.meta.url).pathname),
+    trustProxy: values.TRUST_PROXY,
+  };
+}

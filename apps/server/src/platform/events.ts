@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import type { Database, Executor } from "./db/client.ts";
+
+/** Something that happened in a tenant, recorded by the mutation that caused it. */
+export type DomainEvent = {
+  type: string;
+  tenantId: string;
+  data: Record<string, unknown>;
+};
+
+export const eventsChannel = "sbos_events";
+/** NOTIFY payloads are limited to 8000 bytes: events carry ids and small facts, never documents. */
+const maxPayloadBytes = 7_900;
+
+/**
+ * Publishes an event inside the caller's transaction: subscribers in every process (realtime
+ * pushes, caches) receive it when, and only if, the transaction commits.
+ */
+export async function publishEvent(executor: Executor, event: DomainEvent): Promise<void> {
+  const payload = JSON.stringify(event);
+  if (Buffer.byteLength(payload) > maxPayloadBytes) {
+    throw new Error(`Event ${event.type} is too large for NOTIFY; publish ids, not documents.`);
+  }
+  await executor.execute(sql`select pg_notify(${eventsChannel}, ${payload})`);
+}
+
+export type EventHandler = (event: DomainEvent) => void;
+
+export async function subscribeEvents(
+  database: Database,
+  handler: EventHandler,
+): Promise<() => Promise<void>> {
+  return database.listen(eventsChannel, (payload) => handler(JSON.parse(payload) as DomainEvent));
+}

@@ -1,0 +1,54 @@
+import type { FastifyRequest } from "fastify";
+import type { Actor } from "../actor.ts";
+import type { ZodApp } from "../module.ts";
+import { AppError } from "./errors.ts";
+
+/** Resolves the caller from a request, or answers undefined when its credentials are not its kind. */
+export type Authenticator = (request: FastifyRequest) => Promise<Actor | undefined>;
+
+declare module "fastify" {
+  interface FastifyRequest {
+    actor: Actor | undefined;
+  }
+  interface FastifyContextConfig {
+    /** `public` routes skip authentication; every other `/api/v1` route requires an actor. */
+    auth?: "public";
+  }
+}
+
+const apiPrefix = "/api/v1/";
+
+/** Authenticates every `/api/v1` route (unless marked public) before its body is even validated. */
+export function registerAuthentication(app: ZodApp, authenticators: Authenticator[]) {
+  app.decorateRequest("actor", undefined);
+  app.addHook("onRequest", async (request) => {
+    const url = request.routeOptions.url;
+    if (!url?.startsWith(apiPrefix) || request.routeOptions.config.auth === "public") return;
+    for (const authenticate of authenticators) {
+      const actor = await authenticate(request);
+      if (actor) {
+        request.actor = { ...actor, ip: request.ip, userAgent: request.headers["user-agent"] };
+        return;
+      }
+    }
+    throw new AppError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>` or sign in.");
+  });
+}
+
+/** The authenticated caller of a protected route. */
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw new AppError("unauthorized", "Authentication required.");
+  return request.actor;
+}
+
+/** The bearer token of a request; a WebSocket upgrade may send it as `?access_token=` instead. */
+export function bearerToken(request: FastifyRequest): string | undefined {
+  const header = request.headers.authorization;
+  if (!header) {
+    const query = request.query as Record<string, unknown> | undefined;
+    const isUpgrade = request.headers.upgrade?.toLowerCase() === "websocket";
+    return isUpgrade && typeof query?.access_token === "string" ? query.access_token : undefined;
+  }
+  const [scheme, token] = header.split(" ", 2);
+  return scheme?.toLowerCase() === "bearer" && token ? token.trim() : undefined;
+}

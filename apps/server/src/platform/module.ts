@@ -1,0 +1,38 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from "fastify";
+import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Logger } from "pino";
+import type { Actor } from "./actor.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import type { Authenticator } from "./http/auth.ts";
+import type { JobRegistration, JobSchedule } from "./queue/definitions.ts";
+
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** What every module is built from: plain dependencies, no container. */
+export type AppContext = {
+  config: Config;
+  database: Database;
+  logger: Logger;
+};
+
+/** The demo organisation that `seed --demo` fills, module by module. */
+export type DemoTenant = { tenantId: string; actor: Actor };
+
+/** A capability's surface, as `app.ts` and the worker see it. */
+export type Module = {
+  name: string;
+  registerRoutes?: (app: ZodApp) => void;
+  authenticators?: Authenticator[];
+  jobs?: JobRegistration[];
+  schedules?: JobSchedule[];
+  /** Adds this module's demo data to a freshly created demo organisation. */
+  seedDemo?: (tenant: DemoTenant) => Promise<void>;
+};

@@ -1,0 +1,98 @@
+import { mkdirSync } from "node:fs";
+import { sandboxPlugin, standIns } from "@sbos/sandbox";
+import type { FastifyInstance } from "fastify";
+import type { Logger } from "pino";
+import { buildApp } from "./app.ts";
+import { createModules } from "./modules/index.ts";
+import type { Config } from "./platform/config.ts";
+import { type Database, openDatabase } from "./platform/db/client.ts";
+import { migrateDatabase } from "./platform/db/migrate.ts";
+import { createMaintenanceJobs } from "./platform/maintenance.ts";
+import { createMetrics } from "./platform/metrics.ts";
+import { createWorker, type Worker } from "./platform/queue/worker.ts";
+import { type DemoCredentials, seedDemoData } from "./seed.ts";
+
+export type RuntimeRoles = {
+  /** Serve HTTP and WebSockets. */
+  http: boolean;
+  /** Run jobs and recurring schedules. */
+  worker: boolean;
+  /** Create the demo organisation on a new database. */
+  seedDemo: boolean;
+};
+
+export type Runtime = {
+  app: FastifyInstance | undefined;
+  worker: Worker | undefined;
+  database: Database;
+  url: string | undefined;
+  demo: DemoCredentials | undefined;
+  /** Stops accepting, finishes in-flight requests and jobs (bounded), closes the database. */
+  shutdown(): Promise<void>;
+};
+
+/** Whether the provider sandbox stands in for the platforms: `auto` means no real credentials are set. */
+export function sandboxEnabled(config: Config): boolean {
+  return config.sandbox === "on" || config.sandbox === "auto";
+}
+
+/** One process of the product: any mix of HTTP server and job worker, on one database. */
+export async function startRuntime(config: Config, logger: Logger, roles: RuntimeRoles): Promise<Runtime> {
+  mkdirSync(config.dataDir, { recursive: true });
+  const database = await openDatabase(config.database);
+  try {
+    const migration = await migrateDatabase(database);
+    if (migration.applied > 0) logger.info({ applied: migration.applied }, "database migrated");
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+
+  const context = { config, database, logger };
+  const modules = await createModules(context);
+  const demo = roles.seedDemo ? await seedDemoData(modules, config.dataDir) : undefined;
+  const metrics = createMetrics(database);
+
+  let app: FastifyInstance | undefined;
+  let url: string | undefined;
+  if (roles.http) {
+    app = await buildApp({
+      context,
+      modules: modules.modules,
+      metrics,
+      sandbox: sandboxEnabled(config)
+        ? async (instance) => instance.register(sandboxPlugin, { standIns })
+        : undefined,
+    });
+    url = await app.listen({ host: config.host, port: config.port });
+  }
+
+  let worker: Worker | undefined;
+  if (roles.worker) {
+    const maintenance = createMaintenanceJobs({
+      db: database.db,
+      listTenantIds: modules.identity.listOrganizationIds,
+    });
+    worker = createWorker({
+      database,
+      logger,
+      metrics: metrics.jobs,
+      concurrency: config.workerConcurrency,
+      registrations: [...maintenance.jobs, ...modules.modules.flatMap((module) => module.jobs ?? [])],
+      schedules: [...maintenance.schedules, ...modules.modules.flatMap((module) => module.schedules ?? [])],
+    });
+    await worker.start();
+  }
+
+  let stopping: Promise<void> | undefined;
+  const shutdown = () => {
+    stopping ??= (async () => {
+      const budget = config.shutdownTimeoutMs;
+      await Promise.all([app?.close(), worker?.stop(budget)]);
+      await database.close();
+    })();
+    return stopping;
+  };
+
+  return { app, worker, database, url, demo, shutdown };
+}

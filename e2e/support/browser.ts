@@ -1,0 +1,55 @@
+import { type Browser, chromium, type Page } from "playwright-core";
+
+/** Debian's chromium; tests never download a browser build of their own. */
+export const chromiumPath = "/usr/bin/chromium";
+
+const chromiumArgs = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+/** Launches the system Chromium headless, with its own background traffic switched off. */
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
+}
+
+export type OpenedPage = {
+  page: Page;
+  /** Console errors and warnings, uncaught page errors, failed requests and HTTP >= 400 answers. */
+  consoleErrors: string[];
+};
+
+/**
+ * Opens `url` in a fresh context and records everything a person would count as a fault,
+ * so a test can assert the list is empty (or contains only what it expects).
+ */
+export async function openPage(browser: Browser, url: string): Promise<OpenedPage> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const consoleErrors: string[] = [];
+
+  page.on("console", (message) => {
+    const type = message.type();
+    if (type === "error" || type === "warning") consoleErrors.push(`console.${type}: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.stack ?? error.message}`));
+  page.on("requestfailed", (request) => {
+    consoleErrors.push(
+      `requestfailed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`,
+    );
+  });
+  page.on("response", (response) => {
+    if (response.status() >= 400) {
+      consoleErrors.push(`http ${response.status()}: ${response.request().method()} ${response.url()}`);
+    }
+  });
+
+  await page.goto(url, { waitUntil: "networkidle" });
+  return { page, consoleErrors };
+}
