@@ -14,5 +14,15 @@ export const sandboxPlugin: FastifyPluginAsync<SandboxOptions> = async (app, opt
     standIns: options.standIns.map(({ name, title, description }) => ({ name, title, description })),
   }));
   app.get("/health", { schema: { hide: true } }, async () => ({ status: "ok" }));
+  // A provider that answers slowly, for timeouts, retries and graceful shutdown.
+  app.get<{ Querystring: { delayMs?: string; message?: string } }>(
+    "/echo",
+    { schema: { hide: true } },
+    async (request) => {
+      const delayMs = Math.min(Number(request.query.delayMs ?? 0) || 0, 30_000);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      return { message: request.query.message ?? "", delayMs };
+    },
+  );
   for (const standIn of options.standIns) await app.register(standIn.routes, { prefix: `/${standIn.name}` });
 };

@@ -43,14 +43,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  let closing = false;
+  app.addHook("preClose", async () => {
+    closing = true;
+  });
   app.addHook("onSend", async (request, reply, payload) => {
     reply.header("x-request-id", request.id);
+    // While shutting down, a kept-alive connection would hold the process open after its last answer.
+    if (closing) reply.header("connection", "close");
     return payload;
   });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
-      directives: { "connect-src": ["'self'", "ws:", "wss:"], "img-src": ["'self'", "data:", "blob:"] },
+      directives: {
+        "connect-src": ["'self'", "ws:", "wss:"],
+        "img-src": ["'self'", "data:", "blob:"],
+        // Self-hosters often serve plain HTTP on a LAN address, where upgrading would break every asset.
+        "upgrade-insecure-requests": null,
+      },
     },
   });
   if (config.corsOrigins.length > 0)

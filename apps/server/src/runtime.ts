@@ -31,6 +31,17 @@ export type Runtime = {
   shutdown(): Promise<void>;
 };
 
+/** Lets in-flight requests finish for up to `budgetMs`, then cuts the connections still open. */
+async function closeHttp(app: FastifyInstance | undefined, budgetMs: number) {
+  if (!app) return;
+  const deadline = setTimeout(() => app.server.closeAllConnections(), budgetMs);
+  try {
+    await app.close();
+  } finally {
+    clearTimeout(deadline);
+  }
+}
+
 /** Whether the provider sandbox stands in for the platforms: `auto` means no real credentials are set. */
 export function sandboxEnabled(config: Config): boolean {
   return config.sandbox === "on" || config.sandbox === "auto";
@@ -88,7 +99,7 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
   const shutdown = () => {
     stopping ??= (async () => {
       const budget = config.shutdownTimeoutMs;
-      await Promise.all([app?.close(), worker?.stop(budget)]);
+      await Promise.all([closeHttp(app, budget), worker?.stop(budget)]);
       await database.close();
     })();
     return stopping;

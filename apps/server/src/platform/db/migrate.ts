@@ -4,7 +4,7 @@ import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Database, Executor } from "./client.ts";
 import { applyTenantIsolation } from "./tenant-isolation.ts";
 
-const migrationsFolder = fileURLToPath(new URL("../../../drizzle", import.meta.url));
+export const migrationsFolder = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 
 export class MigrationError extends Error {
   override name = "MigrationError";
@@ -15,8 +15,11 @@ export class MigrationError extends Error {
  * a lock so several processes starting together migrate once. Any failure rolls everything back:
  * the server never starts on a half-migrated database, and any earlier release upgrades in one step.
  */
-export async function migrateDatabase(database: Database): Promise<{ applied: number }> {
-  const migrations = readMigrationFiles({ migrationsFolder });
+export async function migrateDatabase(
+  database: Database,
+  folder = migrationsFolder,
+): Promise<{ applied: number }> {
+  const migrations = readMigrationFiles({ migrationsFolder: folder });
   return database.runExclusive(async () => {
     try {
       return await database.db.transaction(async (tx) => {

@@ -26,6 +26,14 @@ export async function registerOpenApi(app: ZodApp) {
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
+  await app.register(swaggerUi, {
+    routePrefix: "/api/docs",
+    staticCSP: true,
+    // The reference sets style attributes from script; plain-HTTP installs must not be upgraded to HTTPS.
+    transformStaticCSP: (header) =>
+      header
+        .replace("style-src 'self' https:", "style-src 'self' 'unsafe-inline'")
+        .replace(/;\s*upgrade-insecure-requests/, ""),
+  });
   app.get(openApiPath, { schema: { hide: true } }, async () => app.swagger());
 }
