@@ -1,7 +1,9 @@
+import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { startStandaloneSandbox } from "@sbos/sandbox";
 import type { Logger } from "pino";
 import { createModules } from "../modules/index.ts";
+import { buildOpenApiDocument } from "../openapi-document.ts";
 import type { Config } from "../platform/config.ts";
 import { openDatabase } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
@@ -90,6 +92,21 @@ const commands: Record<string, Command> = {
         logLevel: config.logLevel,
       });
       console.log(`Provider sandbox at ${url}`);
+    },
+  },
+  openapi: {
+    summary: "Print the OpenAPI 3.1 document, or write the web app's API types from it",
+    usage: "sbos openapi [--types]",
+    run: async (args, { config }) => {
+      const { values } = parseArgs({ args, options: { types: { type: "boolean" } } });
+      const document = await buildOpenApiDocument(config);
+      if (!values.types) {
+        console.log(JSON.stringify(document, null, 2));
+        return;
+      }
+      const { apiTypesFile, renderApiTypes } = await import("./api-types.ts");
+      await writeFile(apiTypesFile, await renderApiTypes(document));
+      console.log(`Wrote ${apiTypesFile}`);
     },
   },
   jobs: {
