@@ -1,15 +1,16 @@
 import { randomUUID } from "node:crypto";
 import cors from "@fastify/cors";
-import helmet from "@fastify/helmet";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 
+import { registerApiConventions } from "./platform/http/api-conventions.ts";
 import { registerAuthentication } from "./platform/http/auth.ts";
 import { registerHealthRoutes } from "./platform/http/health.ts";
 import { registerIdempotency } from "./platform/http/idempotency.ts";
 import { registerOpenApi } from "./platform/http/openapi.ts";
 import { registerProblemHandler } from "./platform/http/problem-handler.ts";
+import { registerSecurityHeaders } from "./platform/http/security-headers.ts";
 import { registerWebApp } from "./platform/http/web.ts";
 import type { Metrics } from "./platform/metrics.ts";
 import type { AppContext, Module } from "./platform/module.ts";
@@ -33,7 +34,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     loggerInstance: context.logger as FastifyBaseLogger,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
-    requestIdHeader: "x-request-id",
+    requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers["x-request-id"];
       return typeof incoming === "string" && requestIdPattern.test(incoming) ? incoming : randomUUID();
@@ -47,28 +48,20 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("preClose", async () => {
     closing = true;
   });
-  app.addHook("onSend", async (request, reply, payload) => {
+  app.addHook("onSend", (request, reply, payload, done) => {
     reply.header("x-request-id", request.id);
     // While shutting down, a kept-alive connection would hold the process open after its last answer.
     if (closing) reply.header("connection", "close");
-    return payload;
+    done(null, payload);
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        "connect-src": ["'self'", "ws:", "wss:"],
-        "img-src": ["'self'", "data:", "blob:"],
-        // Self-hosters often serve plain HTTP on a LAN address, where upgrading would break every asset.
-        "upgrade-insecure-requests": null,
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   if (config.corsOrigins.length > 0)
     await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await registerOpenApi(app);
 
+  registerApiConventions(app);
   registerProblemHandler(app);
   registerAuthentication(
     app,
