@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
 import cors from "@fastify/cors";
 import websocket from "@fastify/websocket";
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync } from "fastify";
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   registerSecurityHeaders(app);
+  await app.register(cookie);
   if (config.corsOrigins.length > 0)
     await app.register(cors, { origin: config.corsOrigins, credentials: true });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });

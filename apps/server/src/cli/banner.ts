@@ -14,7 +14,10 @@ export function printBanner(config: Config, runtime: Runtime) {
     `  Database:     ${config.database.kind === "pglite" ? `embedded (${config.database.dataDir})` : "PostgreSQL"}`,
   );
   if (runtime.demo) {
-    lines.push(`  Demo org:     ${runtime.demo.organization}`, `  Demo API key: ${runtime.demo.apiKey}`);
+    lines.push(
+      `  Demo sign-in: ${runtime.demo.email} / ${runtime.demo.password}`,
+      `  Demo API key: ${runtime.demo.apiKey}`,
+    );
   }
   lines.push("");
   console.log(lines.join("\n"));

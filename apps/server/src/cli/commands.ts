@@ -2,7 +2,8 @@ import { writeFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import { startStandaloneSandbox } from "@sbos/sandbox";
 import type { Logger } from "pino";
-import { createModules } from "../modules/index.ts";
+import { roleSchema } from "../modules/identity/dto.ts";
+import { createModules, type Modules } from "../modules/index.ts";
 import { buildOpenApiDocument } from "../openapi-document.ts";
 import type { Config } from "../platform/config.ts";
 import { openDatabase } from "../platform/db/client.ts";
@@ -66,20 +67,17 @@ const commands: Record<string, Command> = {
   seed: {
     summary: "Create the demo organisation and its data (once)",
     usage: "sbos seed --demo",
-    run: async (args, { config, logger }) => {
+    run: async (args, context) => {
       const { values } = parseArgs({ args, options: { demo: { type: "boolean" } } });
       if (!values.demo) throw new Error("Only demo data can be seeded: run `sbos seed --demo`.");
-      const database = await openDatabase(config.database);
-      try {
-        await migrateDatabase(database);
-        const modules = await createModules({ config, database, logger });
-        const demo = await seedDemoData(modules, config.dataDir);
+      await withModules(context, async (modules) => {
+        const demo = await seedDemoData(modules, context.config.dataDir);
         console.log(
-          demo ? `Demo organisation "${demo.organization}", API key: ${demo.apiKey}` : "Demo data exists.",
+          demo
+            ? `Demo organisation "${demo.organization}": sign in as ${demo.email} / ${demo.password}; API key ${demo.apiKey}`
+            : "Demo data exists.",
         );
-      } finally {
-        await database.close();
-      }
+      });
     },
   },
   sandbox: {
@@ -109,6 +107,68 @@ const commands: Record<string, Command> = {
       console.log(`Wrote ${apiTypesFile}`);
     },
   },
+  org: {
+    summary: "Create an organisation with its owner (a new or existing user)",
+    usage: "sbos org create --name NAME --owner EMAIL --password PASSWORD [--json]",
+    run: async (args, context) => {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          name: { type: "string" },
+          owner: { type: "string" },
+          password: { type: "string" },
+          json: { type: "boolean" },
+        },
+      });
+      if (positionals[0] !== "create" || !values.name || !values.owner || !values.password) {
+        throw new Error(`Usage: ${commands.org?.usage}`);
+      }
+      const { name, owner, password } = values;
+      await withModules(context, async (modules) => {
+        const { organization } = await modules.auth.createOrganizationWithOwner({
+          name,
+          ownerEmail: owner,
+          ownerPassword: password,
+        });
+        const result = { id: organization.id, slug: organization.slug };
+        console.log(
+          values.json ? JSON.stringify(result) : `Created organisation ${result.slug} (${result.id}).`,
+        );
+      });
+    },
+  },
+  "api-key": {
+    summary: "Create an API key for an organisation (printed once)",
+    usage: "sbos api-key create --org SLUG [--role owner|admin|member] [--name NAME] [--json]",
+    run: async (args, context) => {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          org: { type: "string" },
+          role: { type: "string", default: "admin" },
+          name: { type: "string", default: "Created with sbos api-key" },
+          json: { type: "boolean" },
+        },
+      });
+      const role = roleSchema.safeParse(values.role);
+      if (positionals[0] !== "create" || !values.org || !role.success) {
+        throw new Error(`Usage: ${commands["api-key"]?.usage}`);
+      }
+      const slug = values.org;
+      await withModules(context, async (modules) => {
+        const organization = await modules.identity.findOrganizationBySlug(slug);
+        if (!organization) throw new Error(`No organisation with the slug "${slug}".`);
+        const actor = { tenantId: organization.id, role: "owner" as const };
+        const { key } = await modules.identity.issueApiKey(actor, {
+          name: values.name ?? "",
+          role: role.data,
+        });
+        console.log(values.json ? JSON.stringify({ key }) : key);
+      });
+    },
+  },
   jobs: {
     summary: "Inspect the job queue: list jobs by status, retry a dead-lettered job",
     usage: "sbos jobs [--status queued|running|succeeded|dead] [--retry JOB_ID]",
@@ -135,6 +195,17 @@ const commands: Record<string, Command> = {
     },
   },
 };
+
+/** Opens and migrates the configured database, runs `work` with the modules, and closes it. */
+async function withModules(context: CommandContext, work: (modules: Modules) => Promise<void>) {
+  const database = await openDatabase(context.config.database);
+  try {
+    await migrateDatabase(database);
+    await work(await createModules({ config: context.config, database, logger: context.logger }));
+  } finally {
+    await database.close();
+  }
+}
 
 function printHelp() {
   console.log("Social Business OS\n\nUsage: sbos <command> [options]\n\nCommands:");

@@ -5,7 +5,7 @@ import { createIdentityModule } from "./identity/index.ts";
 export async function createModules(context: AppContext) {
   const identity = await createIdentityModule(context);
   const modules: Module[] = [identity.module];
-  return { modules, identity: identity.service };
+  return { modules, identity: identity.service, auth: identity.auth };
 }
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;

@@ -6,6 +6,7 @@ export type Actor = {
   role: Role;
   userId?: string;
   apiKeyId?: string;
+  sessionId?: string;
   ip?: string;
   userAgent?: string;
 };

@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Database, Executor } from "./db/client.ts";
 
-/** Something that happened in a tenant, recorded by the mutation that caused it. */
+/** Something that happened, recorded by the mutation that caused it; `tenantId` is null for a user's own events. */
 export type DomainEvent = {
   type: string;
-  tenantId: string;
+  tenantId: string | null;
   data: Record<string, unknown>;
 };
 

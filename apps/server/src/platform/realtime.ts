@@ -15,6 +15,7 @@ export async function registerRealtime(app: ZodApp, database: Database) {
   const rooms = new Map<string, Set<WebSocket>>();
 
   const deliver = (event: DomainEvent) => {
+    if (!event.tenantId) return;
     const sockets = rooms.get(event.tenantId);
     if (!sockets) return;
     const message = JSON.stringify({ type: event.type, data: event.data });

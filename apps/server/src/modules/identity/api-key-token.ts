@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { generateSecretToken, hashSecretToken } from "../../platform/crypto.ts";
 
 const tokenPattern = /^sbos_([0-9a-f]{32})_([A-Za-z0-9_-]{43})$/;
 
@@ -11,7 +11,7 @@ export function generateApiKeyToken(tenantId: string): {
   secretHash: string;
   visiblePrefix: string;
 } {
-  const secret = randomBytes(32).toString("base64url");
+  const secret = generateSecretToken();
   const token = `sbos_${tenantId.replaceAll("-", "")}_${secret}`;
   return { token, secretHash: hashApiKeyToken(token), visiblePrefix: `sbos_…${secret.slice(0, 6)}` };
 }
@@ -24,7 +24,4 @@ export function parseApiKeyToken(token: string): { tenantId: string; secretHash:
   return { tenantId, secretHash: hashApiKeyToken(token) };
 }
 
-/** Keys have 256 bits of entropy, so a fast hash is enough (no password stretching needed). */
-export function hashApiKeyToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashApiKeyToken = hashSecretToken;

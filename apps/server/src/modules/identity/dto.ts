@@ -8,9 +8,15 @@ export const organizationSchema = z
 
 export const meResponse = z
   .object({
-    caller: z.object({ type: z.enum(["user", "api_key"]), id: z.string() }),
+    caller: z.object({
+      type: z.enum(["user", "api_key"]),
+      id: z.string(),
+      name: z.string().optional(),
+      email: z.string().optional(),
+    }),
     organization: organizationSchema,
     role: roleSchema,
+    can: z.record(z.string(), z.boolean()).describe("What this caller may do, by action"),
   })
   .meta({ id: "Me" });
 

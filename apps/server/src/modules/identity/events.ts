@@ -1,3 +1,5 @@
 /** Event types this module publishes. */
 export const apiKeyCreated = "identity.api_key.created";
 export const apiKeyRevoked = "identity.api_key.revoked";
+export const sessionEnded = "identity.session.ended";
+export const sessionSwitchedOrganization = "identity.session.switched_organization";

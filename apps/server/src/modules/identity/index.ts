@@ -1,14 +1,24 @@
 import type { AppContext, Module } from "../../platform/module.ts";
 import { createApiKeyAuthenticator } from "./api-key-auth.ts";
+import { registerAuthRoutes } from "./auth-routes.ts";
+import { createAuthService } from "./auth-service.ts";
 import { registerIdentityRoutes } from "./routes.ts";
 import { createIdentityService } from "./service.ts";
+import { createSessionAuthenticator } from "./session-auth.ts";
 
 export async function createIdentityModule(context: AppContext) {
   const service = createIdentityService({ db: context.database.db });
+  const auth = createAuthService({ db: context.database.db });
   const module: Module = {
     name: "identity",
-    registerRoutes: (app) => registerIdentityRoutes(app, service),
-    authenticators: [await createApiKeyAuthenticator(context.database)],
+    registerRoutes: (app) => {
+      registerAuthRoutes(app, auth);
+      registerIdentityRoutes(app, service);
+    },
+    authenticators: [
+      await createApiKeyAuthenticator(context.database),
+      await createSessionAuthenticator(context.database),
+    ],
   };
-  return { module, service };
+  return { module, service, auth };
 }

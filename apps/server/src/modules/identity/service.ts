@@ -9,8 +9,10 @@ import { newId } from "../../platform/ids.ts";
 import { generateApiKeyToken } from "./api-key-token.ts";
 import type { ApiKeyView, CreateApiKeyInput } from "./dto.ts";
 import { apiKeyCreated, apiKeyRevoked } from "./events.ts";
-import { assertCan, canGrantRole } from "./policy.ts";
+import { insertOrganization } from "./organization-factory.ts";
+import { assertCan, canGrantRole, presentPolicies } from "./policy.ts";
 import * as repo from "./repo.ts";
+import { findUser } from "./user-repo.ts";
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
@@ -21,16 +23,18 @@ export function createIdentityService(deps: { db: Db }) {
     /** Who is calling: the user or API key, its organisation and role. */
     describeCaller: async (actor: Actor) => {
       assertCan(actor, "organization.read");
-      const organization = await withTenant(db, actor.tenantId, (tx) =>
-        repo.findOrganization(tx, actor.tenantId),
-      );
+      const [organization, user] = await Promise.all([
+        withTenant(db, actor.tenantId, (tx) => repo.findOrganization(tx, actor.tenantId)),
+        actor.userId ? findUser(db, actor.userId) : undefined,
+      ]);
       if (!organization) throw notFound("The organisation");
       return {
-        caller: actor.userId
-          ? { type: "user" as const, id: actor.userId }
+        caller: user
+          ? { type: "user" as const, id: user.id, name: user.name, email: user.email }
           : { type: "api_key" as const, id: actor.apiKeyId ?? "" },
         organization: { id: organization.id, slug: organization.slug, name: organization.name },
         role: actor.role,
+        can: presentPolicies(actor),
       };
     },
 
@@ -73,14 +77,8 @@ export function createIdentityService(deps: { db: Db }) {
       });
     },
 
-    /** Creates an organisation (operators, sign-up and the demo seed). */
-    createOrganization: async (input: { name: string; slug?: string }) => {
-      const slug = input.slug ?? (await uniqueSlug(db, input.name));
-      if (await repo.findOrganizationBySlug(db, slug)) {
-        throw new AppError("conflict", `An organisation with the slug "${slug}" already exists.`);
-      }
-      return repo.insertOrganization(db, { id: newId(), slug, name: input.name });
-    },
+    /** Creates an organisation without members (API-only tenants, tests). */
+    createOrganization: (input: { name: string; slug?: string }) => insertOrganization(db, input),
 
     findOrganizationBySlug: (slug: string) => repo.findOrganizationBySlug(db, slug),
 
@@ -127,18 +125,4 @@ function presentApiKey(row: repo.ApiKeyRow): ApiKeyView {
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     revokedAt: row.revokedAt?.toISOString() ?? null,
   };
-}
-
-async function uniqueSlug(db: Db, name: string): Promise<string> {
-  const base =
-    name
-      .normalize("NFKD")
-      .toLowerCase()
-      .replaceAll(/[^a-z0-9]+/g, "-")
-      .replaceAll(/^-|-$/g, "")
-      .slice(0, 40) || "org";
-  for (let suffix = 0; ; suffix++) {
-    const candidate = suffix === 0 ? base : `${base}-${suffix + 1}`;
-    if (!(await repo.findOrganizationBySlug(db, candidate))) return candidate;
-  }
 }

@@ -9,6 +9,54 @@ export const organizations = pgTable("organizations", {
   createdAt: createdAt(),
 });
 
+/** People: global (a user may belong to several organisations), so no tenant and no RLS. */
+export const users = pgTable("users", {
+  id: uuid().primaryKey(),
+  email: text().notNull().unique(),
+  name: text().notNull(),
+  passwordHash: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: timestamptz().notNull().defaultNow(),
+});
+
+/** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    activeTenantId: uuid().references(() => organizations.id, { onDelete: "set null" }),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+    lastSeenAt: timestamptz().notNull().defaultNow(),
+    expiresAt: timestamptz().notNull(),
+    revokedAt: timestamptz(),
+  },
+  (table) => [index("sessions_user_idx").on(table.userId)],
+);
+
+/** A user's role in an organisation. Users also see their own memberships (policy in migration 0002). */
+export const memberships = pgTable(
+  "memberships",
+  {
+    tenantId: tenantId(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: role(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.userId] }),
+    index("memberships_user_idx").on(table.userId),
+    foreignKey({ columns: [table.tenantId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+  ],
+);
+
 export const apiKeys = pgTable(
   "api_keys",
   {

@@ -1,0 +1,125 @@
+import { z } from "zod";
+import { requireActor } from "../../platform/http/auth.ts";
+import { pageOf } from "../../platform/http/pagination.ts";
+import type { ZodApp } from "../../platform/module.ts";
+import {
+  myOrganizationSchema,
+  sessionParams,
+  sessionSchema,
+  signedInSchema,
+  signInBody,
+  signUpBody,
+  switchOrganizationBody,
+} from "./auth-dto.ts";
+import type { AuthService } from "./auth-service.ts";
+import { clearSessionCookie, setSessionCookie } from "./session-auth.ts";
+
+const tags = ["auth"];
+const clientOf = (request: { ip: string; headers: { "user-agent"?: string } }) => ({
+  ip: request.ip,
+  userAgent: request.headers["user-agent"],
+});
+const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
+
+export function registerAuthRoutes(app: ZodApp, service: AuthService) {
+  app.post(
+    "/api/v1/auth/sign-up",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Create an account and its organisation, and sign in",
+        security: [],
+        body: signUpBody,
+        response: { 201: signedInSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, ...signedIn } = await service.signUp(request.body, clientOf(request));
+      setSessionCookie(request, reply, token);
+      return reply.code(201).send(signedIn);
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/sign-in/email",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Sign in with email and password (sets the session cookie)",
+        security: [],
+        body: signInBody,
+        response: { 200: signedInSchema },
+      },
+    },
+    async (request, reply) => {
+      const { token, ...signedIn } = await service.signIn(request.body, clientOf(request));
+      setSessionCookie(request, reply, token);
+      return signedIn;
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/sign-out",
+    { schema: { tags, summary: "Sign out of this session", response: { 204: z.undefined() } } },
+    async (request, reply) => {
+      await service.signOut(requireActor(request));
+      clearSessionCookie(reply);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/auth/sessions",
+    {
+      schema: {
+        tags,
+        summary: "My signed-in sessions, most recent first",
+        response: { 200: pageOf(sessionSchema) },
+      },
+    },
+    async (request) => allOnOnePage(await service.listSessions(requireActor(request))),
+  );
+
+  app.delete(
+    "/api/v1/auth/sessions/:id",
+    {
+      schema: {
+        tags,
+        summary: "Sign one of my sessions out",
+        params: sessionParams,
+        response: { 204: z.undefined() },
+      },
+    },
+    async (request, reply) => {
+      await service.endSession(requireActor(request), request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.get(
+    "/api/v1/organizations",
+    {
+      schema: {
+        tags,
+        summary: "The organisations I belong to, with my role in each",
+        response: { 200: pageOf(myOrganizationSchema) },
+      },
+    },
+    async (request) => allOnOnePage(await service.listOrganizations(requireActor(request))),
+  );
+
+  app.post(
+    "/api/v1/auth/active-organization",
+    {
+      schema: {
+        tags,
+        summary: "Switch this session to another of my organisations",
+        body: switchOrganizationBody,
+        response: { 200: myOrganizationSchema },
+      },
+    },
+    (request) => service.switchOrganization(requireActor(request), request.body.organizationId),
+  );
+}

@@ -1,0 +1,62 @@
+import type { IsolationCase, IsolationContext } from "../../test/isolation.ts";
+
+const createApiKeyOfA = async ({ app, a, remember }: IsolationContext) => {
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/v1/api-keys",
+    headers: a.apiKeyHeaders,
+    payload: { name: "A's key" },
+  });
+  const { id, key } = created.json();
+  remember(id);
+  remember(key);
+  return {
+    params: { id },
+    snapshot: async () => {
+      const list = await app.inject({ url: "/api/v1/api-keys?limit=200", headers: a.apiKeyHeaders });
+      return list.json().data.find((entry: { id: string }) => entry.id === id);
+    },
+  };
+};
+
+const sessionOfA = async ({ app, a, remember }: IsolationContext) => {
+  const sessions = await app.inject({ url: "/api/v1/auth/sessions", cookies: a.cookies });
+  const id = sessions.json().data[0].id;
+  remember(id);
+  return {
+    params: { id },
+    snapshot: async () => (await app.inject({ url: "/api/v1/me", cookies: a.cookies })).statusCode,
+  };
+};
+
+export const isolationCases: IsolationCase[] = [
+  { route: "GET /api/v1/me", kind: "scoped" },
+  { route: "GET /api/v1/api-keys", kind: "scoped" },
+  { route: "POST /api/v1/api-keys", kind: "scoped", prepare: async () => ({ payload: { name: "B's key" } }) },
+  { route: "DELETE /api/v1/api-keys/{id}", kind: "foreign-object", prepare: createApiKeyOfA },
+  {
+    route: "POST /api/v1/auth/sign-up",
+    kind: "public",
+    reason: "creates a new organisation; no credentials",
+  },
+  {
+    route: "POST /api/v1/auth/sign-in/email",
+    kind: "public",
+    reason: "no credentials; answers only the caller",
+  },
+  { route: "POST /api/v1/auth/sign-out", kind: "scoped", sessionOnly: true },
+  { route: "GET /api/v1/auth/sessions", kind: "scoped", sessionOnly: true },
+  {
+    route: "DELETE /api/v1/auth/sessions/{id}",
+    kind: "foreign-object",
+    sessionOnly: true,
+    prepare: sessionOfA,
+  },
+  { route: "GET /api/v1/organizations", kind: "scoped", sessionOnly: true },
+  {
+    route: "POST /api/v1/auth/active-organization",
+    kind: "foreign-object",
+    sessionOnly: true,
+    prepare: async ({ a }) => ({ payload: { organizationId: a.tenantId } }),
+  },
+];

@@ -1,0 +1,88 @@
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { Executor } from "../../platform/db/client.ts";
+import { memberships, organizations, sessions, users } from "./tables.ts";
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByEmail(executor: Executor, email: string) {
+  const [row] = await executor.select().from(users).where(eq(users.email, email));
+  return row;
+}
+
+export async function findUser(executor: Executor, id: string) {
+  const [row] = await executor.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(executor: Executor, row: typeof users.$inferInsert) {
+  const [created] = await executor.insert(users).values(row).returning();
+  return created as UserRow;
+}
+
+export async function insertSession(executor: Executor, row: typeof sessions.$inferInsert) {
+  const [created] = await executor.insert(sessions).values(row).returning();
+  return created as SessionRow;
+}
+
+export async function findLiveSessionByTokenHash(executor: Executor, tokenHash: string) {
+  const [row] = await executor
+    .select()
+    .from(sessions)
+    .where(
+      and(eq(sessions.tokenHash, tokenHash), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())),
+    );
+  return row;
+}
+
+export async function listLiveSessions(executor: Executor, userId: string) {
+  return executor
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function markSessionRevoked(executor: Executor, userId: string, sessionId: string) {
+  const [row] = await executor
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning();
+  return row;
+}
+
+export async function updateSession(
+  executor: Executor,
+  sessionId: string,
+  changes: Partial<Pick<SessionRow, "activeTenantId" | "lastSeenAt">>,
+) {
+  await executor.update(sessions).set(changes).where(eq(sessions.id, sessionId));
+}
+
+export async function insertMembership(executor: Executor, row: typeof memberships.$inferInsert) {
+  await executor.insert(memberships).values(row);
+}
+
+export async function findMembership(executor: Executor, tenantId: string, userId: string) {
+  const [row] = await executor
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
+  return row;
+}
+
+/** The user's organisations; run inside `withUser`, where RLS shows only that user's memberships. */
+export async function listUserOrganizations(executor: Executor, userId: string) {
+  return executor
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(organizations, eq(organizations.id, memberships.tenantId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(organizations.name);
+}
