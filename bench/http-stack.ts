@@ -10,6 +10,8 @@ import { createTempDir } from "./lib/temp-dirs.ts";
 const load = { connections: 50, durationSeconds: 10, warmupSeconds: 2 };
 const stackP99Target: Target = { comparison: "below", value: 25 };
 const stackToBareTarget: Target = { comparison: "at-least", value: 0.5 };
+const fixedRate = { connections: 10, durationSeconds: 10, warmupSeconds: 2, requestsPerSecond: 500 };
+const fixedRateP99Target: Target = { comparison: "below", value: 10 };
 
 /** Full runtime under load on PGlite and PostgreSQL, plus a bare Fastify + pg baseline on PostgreSQL. */
 export async function runHttpGroup(recorder: Recorder) {
@@ -53,6 +55,15 @@ async function measureStack(recorder: Recorder, label: string, target: DatabaseT
       `${label} · GET /api/v1/me`,
       me,
       target.kind === "postgres" ? stackP99Target : undefined,
+    );
+
+    logProgress(`http · ${label}: GET /api/v1/me at a fixed 500 req/s`);
+    const steady = await runHttpLoad({ ...fixedRate, url: `${baseUrl}/api/v1/me`, headers });
+    recordLoad(
+      recorder,
+      `${label} · GET /api/v1/me at 500 req/s`,
+      steady,
+      target.kind === "postgres" ? fixedRateP99Target : undefined,
     );
 
     if (target.kind !== "postgres") return;

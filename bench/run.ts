@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import { runAuthGroup } from "./auth.ts";
 import { runHttpGroup } from "./http-stack.ts";
 import { type BenchGroup, createRecorder, type Recorder } from "./lib/figures.ts";
 import { logProgress } from "./lib/progress.ts";
@@ -17,6 +18,7 @@ const groups: Record<BenchGroup, (recorder: Recorder) => Promise<void>> = {
   http: runHttpGroup,
   queue: runQueueGroup,
   startup: runStartupGroup,
+  auth: runAuthGroup,
 };
 const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.url));
 

@@ -15,6 +15,9 @@ export async function startHttpRuntime(target: DatabaseTarget, dataDir: string):
     LOG_LEVEL: "silent",
     SBOS_DATA_DIR: dataDir,
     DATABASE_POOL_SIZE: "20",
+    // The load generator is one client far above any per-key limit: measure the stack, not the limiter.
+    RATE_LIMIT_API_KEY_PER_MINUTE: "0",
+    RATE_LIMIT_ORGANIZATION_PER_MINUTE: "0",
     ...(target.kind === "postgres" ? { DATABASE_URL: target.url } : {}),
   };
   const config = loadConfig(environment);

@@ -9,6 +9,8 @@ export type LoadOptions = {
   connections: number;
   durationSeconds: number;
   warmupSeconds: number;
+  /** A fixed total request rate instead of as fast as possible. */
+  requestsPerSecond?: number;
 };
 
 export type LoadResult = {
@@ -50,6 +52,7 @@ export async function runHttpLoad(options: LoadOptions): Promise<LoadResult> {
 async function runAutocannon(options: LoadOptions, durationSeconds: number): Promise<AutocannonJson> {
   const args = [autocannonCli, "--json", "--no-progress"];
   args.push("--connections", String(options.connections), "--duration", String(durationSeconds));
+  if (options.requestsPerSecond) args.push("--overallRate", String(options.requestsPerSecond));
   for (const [name, value] of Object.entries(options.headers ?? {}))
     args.push("--headers", `${name}=${value}`);
   args.push(options.url);

@@ -68,6 +68,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerAuthentication(
     app,
     modules.flatMap((module) => module.authenticators ?? []),
+    {
+      store: context.rateLimits,
+      perApiKey: config.rateLimits.apiKeyPerMinute,
+      perOrganization: config.rateLimits.organizationPerMinute,
+    },
   );
   registerIdempotency(app, database.db);
   registerHealthRoutes(app, database, metrics);

@@ -7,6 +7,7 @@ import { createModules } from "./modules/index.ts";
 import type { Config } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
+import { createMemoryRateLimitStore } from "./platform/http/rate-limit.ts";
 import { createMaintenanceJobs } from "./platform/maintenance.ts";
 import { createMetrics } from "./platform/metrics.ts";
 import { createWorker, type Worker } from "./platform/queue/worker.ts";
@@ -59,7 +60,7 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
     throw error;
   }
 
-  const context = { config, database, logger };
+  const context = { config, database, logger, rateLimits: createMemoryRateLimitStore() };
   const modules = await createModules(context);
   const demo = roles.seedDemo ? await seedDemoData(modules, config.dataDir) : undefined;
   const metrics = createMetrics(database);

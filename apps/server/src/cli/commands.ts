@@ -8,6 +8,7 @@ import { buildOpenApiDocument } from "../openapi-document.ts";
 import type { Config } from "../platform/config.ts";
 import { openDatabase } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
+import { createMemoryRateLimitStore } from "../platform/http/rate-limit.ts";
 import { type JobStatus, listJobs, retryDeadJob } from "../platform/queue/admin.ts";
 import { type RuntimeRoles, startRuntime } from "../runtime.ts";
 import { seedDemoData } from "../seed.ts";
@@ -201,7 +202,8 @@ async function withModules(context: CommandContext, work: (modules: Modules) => 
   const database = await openDatabase(context.config.database);
   try {
     await migrateDatabase(database);
-    await work(await createModules({ config: context.config, database, logger: context.logger }));
+    const { config, logger } = context;
+    await work(await createModules({ config, database, logger, rateLimits: createMemoryRateLimitStore() }));
   } finally {
     await database.close();
   }

@@ -29,6 +29,10 @@ const environmentSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
+  RATE_LIMIT_ORGANIZATION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
+  RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
+  RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
 });
 
 export type Config = {
@@ -47,6 +51,13 @@ export type Config = {
   sandboxPort: number;
   webDistDir: string;
   trustProxy: boolean;
+  /** 0 switches an API limit off. Auth limits count per 5 minutes (IP) and 15 minutes (account). */
+  rateLimits: {
+    apiKeyPerMinute: number;
+    organizationPerMinute: number;
+    authPerIp: number;
+    signInFailuresPerAccount: number;
+  };
 };
 
 const fixes: Record<string, string> = {
@@ -94,5 +105,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sandboxPort: values.SANDBOX_PORT,
     webDistDir: path.resolve(values.WEB_DIST_DIR ?? new URL("../../../web/dist", import.meta.url).pathname),
     trustProxy: values.TRUST_PROXY,
+    rateLimits: {
+      apiKeyPerMinute: values.RATE_LIMIT_API_KEY_PER_MINUTE,
+      organizationPerMinute: values.RATE_LIMIT_ORGANIZATION_PER_MINUTE,
+      authPerIp: values.RATE_LIMIT_AUTH_PER_IP,
+      signInFailuresPerAccount: values.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { Actor } from "./actor.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Authenticator } from "./http/auth.ts";
+import type { RateLimitStore } from "./http/rate-limit.ts";
 import type { JobRegistration, JobSchedule } from "./queue/definitions.ts";
 
 export type ZodApp = FastifyInstance<
@@ -21,6 +22,8 @@ export type AppContext = {
   config: Config;
   database: Database;
   logger: Logger;
+  /** Shared by every rate limit of this process. */
+  rateLimits: RateLimitStore;
 };
 
 /** The demo organisation that `seed --demo` fills, module by module. */

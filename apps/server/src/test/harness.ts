@@ -5,6 +5,7 @@ import { createModules, type Modules } from "../modules/index.ts";
 import type { Role } from "../platform/actor.ts";
 import { type Config, loadConfig } from "../platform/config.ts";
 import type { Database } from "../platform/db/client.ts";
+import { createMemoryRateLimitStore } from "../platform/http/rate-limit.ts";
 import { newId } from "../platform/ids.ts";
 import { createMetrics } from "../platform/metrics.ts";
 import { openTestDatabase } from "./databases.ts";
@@ -20,7 +21,14 @@ export type TestApp = {
 export const silentLogger = pino({ level: "silent" });
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", WEB_DIST_DIR: "/nonexistent", ...overrides });
+  return loadConfig({
+    NODE_ENV: "test",
+    LOG_LEVEL: "silent",
+    WEB_DIST_DIR: "/nonexistent",
+    // Every test request comes from one address; the rate-limit test sets its own limits.
+    RATE_LIMIT_AUTH_PER_IP: "10000",
+    ...overrides,
+  });
 }
 
 /** The real app on this run's test database (PGlite or PostgreSQL), driven with `app.inject`. */
@@ -29,7 +37,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const config = options.config ?? testConfig();
   const database = options.database ?? (await openTestDatabase());
-  const context = { config, database, logger: silentLogger };
+  const context = { config, database, logger: silentLogger, rateLimits: createMemoryRateLimitStore() };
   const modules = await createModules(context);
   const app = await buildApp({
     context,

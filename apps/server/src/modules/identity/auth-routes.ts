@@ -12,6 +12,7 @@ import {
   switchOrganizationBody,
 } from "./auth-dto.ts";
 import type { AuthService } from "./auth-service.ts";
+import type { AuthThrottle } from "./auth-throttle.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-auth.ts";
 
 const tags = ["auth"];
@@ -21,7 +22,7 @@ const clientOf = (request: { ip: string; headers: { "user-agent"?: string } }) =
 });
 const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
 
-export function registerAuthRoutes(app: ZodApp, service: AuthService) {
+export function registerAuthRoutes(app: ZodApp, service: AuthService, throttle: AuthThrottle) {
   app.post(
     "/api/v1/auth/sign-up",
     {
@@ -35,6 +36,7 @@ export function registerAuthRoutes(app: ZodApp, service: AuthService) {
       },
     },
     async (request, reply) => {
+      throttle.countAttempt(request.ip);
       const { token, ...signedIn } = await service.signUp(request.body, clientOf(request));
       setSessionCookie(request, reply, token);
       return reply.code(201).send(signedIn);
@@ -54,7 +56,10 @@ export function registerAuthRoutes(app: ZodApp, service: AuthService) {
       },
     },
     async (request, reply) => {
-      const { token, ...signedIn } = await service.signIn(request.body, clientOf(request));
+      throttle.countAttempt(request.ip);
+      const { token, ...signedIn } = await throttle.guardSignIn(request.body.email, () =>
+        service.signIn(request.body, clientOf(request)),
+      );
       setSessionCookie(request, reply, token);
       return signedIn;
     },

@@ -2,6 +2,7 @@ import type { AppContext, Module } from "../../platform/module.ts";
 import { createApiKeyAuthenticator } from "./api-key-auth.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { createAuthService } from "./auth-service.ts";
+import { createAuthThrottle } from "./auth-throttle.ts";
 import { registerIdentityRoutes } from "./routes.ts";
 import { createIdentityService } from "./service.ts";
 import { createSessionAuthenticator } from "./session-auth.ts";
@@ -12,7 +13,7 @@ export async function createIdentityModule(context: AppContext) {
   const module: Module = {
     name: "identity",
     registerRoutes: (app) => {
-      registerAuthRoutes(app, auth);
+      registerAuthRoutes(app, auth, createAuthThrottle(context.rateLimits, context.config.rateLimits));
       registerIdentityRoutes(app, service);
     },
     authenticators: [

@@ -1,7 +1,8 @@
-import type { FastifyRequest } from "fastify";
+import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Actor } from "../actor.ts";
 import type { ZodApp } from "../module.ts";
 import { AppError } from "./errors.ts";
+import { type RateLimitDecision, type RateLimitStore, tooManyRequests } from "./rate-limit.ts";
 
 /** Resolves the caller from a request, or answers undefined when its credentials are not its kind. */
 export type Authenticator = (request: FastifyRequest) => Promise<Actor | undefined>;
@@ -18,21 +19,51 @@ declare module "fastify" {
 
 const apiPrefix = "/api/v1/";
 
-/** Authenticates every `/api/v1` route (unless marked public) before its body is even validated. */
-export function registerAuthentication(app: ZodApp, authenticators: Authenticator[]) {
+export type ApiRateLimits = { store: RateLimitStore; perApiKey: number; perOrganization: number };
+
+/**
+ * Authenticates every `/api/v1` route (unless marked public) before its body is even validated,
+ * then counts the request against its API key's and its organisation's per-minute limits
+ * (`RateLimit-*` headers on every answer, 429 with `Retry-After` past them).
+ */
+export function registerAuthentication(app: ZodApp, authenticators: Authenticator[], limits: ApiRateLimits) {
   app.decorateRequest("actor", undefined);
-  app.addHook("onRequest", async (request) => {
+  app.addHook("onRequest", async (request, reply) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith(apiPrefix) || request.routeOptions.config.auth === "public") return;
     for (const authenticate of authenticators) {
       const actor = await authenticate(request);
       if (actor) {
         request.actor = { ...actor, ip: request.ip, userAgent: request.headers["user-agent"] };
+        applyApiLimits(limits, actor, reply);
         return;
       }
     }
     throw new AppError("unauthorized", "Send a valid API key as `Authorization: Bearer <key>` or sign in.");
   });
+}
+
+const minute = 60_000;
+
+function applyApiLimits(limits: ApiRateLimits, actor: Actor, reply: FastifyReply) {
+  const decisions: RateLimitDecision[] = [];
+  if (limits.perApiKey > 0 && actor.apiKeyId) {
+    decisions.push(
+      limits.store.hit(`api-key:${actor.apiKeyId}`, { limit: limits.perApiKey, windowMs: minute }),
+    );
+  }
+  if (limits.perOrganization > 0) {
+    decisions.push(
+      limits.store.hit(`organization:${actor.tenantId}`, { limit: limits.perOrganization, windowMs: minute }),
+    );
+  }
+  const tightest = decisions.sort((x, y) => x.remaining - y.remaining)[0];
+  if (!tightest) return;
+  reply.header("ratelimit-limit", tightest.limit);
+  reply.header("ratelimit-remaining", tightest.remaining);
+  reply.header("ratelimit-reset", tightest.resetSeconds);
+  const refused = decisions.find((decision) => !decision.allowed);
+  if (refused) throw tooManyRequests(refused, "requests");
 }
 
 /** The authenticated caller of a protected route. */
