@@ -1,31 +1,20 @@
-import { mkdtemp } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import pino from "pino";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../apps/server/src/platform/config.ts";
-import { type Runtime, startRuntime } from "../apps/server/src/runtime.ts";
+import type { Runtime } from "../apps/server/src/runtime.ts";
 import { launchBrowser, openPage } from "./support/browser.ts";
+import { startTestRuntime } from "./support/runtime.ts";
+import { type Credentials, openSignedIn } from "./support/sign-in.ts";
 
 let runtime: Runtime;
 let browser: Browser;
 let baseUrl: string;
+let demo: Credentials;
 
 beforeAll(async () => {
-  const config = loadConfig({
-    NODE_ENV: "test",
-    LOG_LEVEL: "silent",
-    HOST: "127.0.0.1",
-    PORT: "0",
-    SBOS_DATA_DIR: await mkdtemp(path.join(tmpdir(), "sbos-e2e-")),
-  });
-  runtime = await startRuntime(config, pino({ level: "silent" }), {
-    http: true,
-    worker: true,
-    seedDemo: true,
-  });
+  runtime = await startTestRuntime();
   baseUrl = runtime.url as string;
+  if (!runtime.demo) throw new Error("The runtime did not seed the demo organisation");
+  demo = runtime.demo;
   browser = await launchBrowser();
 });
 
@@ -36,7 +25,7 @@ afterAll(async () => {
 
 describe("web shell", () => {
   it("loads, reports the system healthy and navigates, with no console error", async () => {
-    const { page, consoleErrors } = await openPage(browser, `${baseUrl}/`);
+    const { page, consoleErrors } = await openSignedIn(browser, baseUrl, demo, "/");
     await expect.poll(() => page.getByText("All systems operational").count()).toBe(1);
 
     await page.getByRole("link", { name: "Contacts" }).first().click();
@@ -51,8 +40,14 @@ describe("web shell", () => {
     expect(consoleErrors).toEqual([]);
   });
 
+  it("answers an unknown address with the not-found page", async () => {
+    const { page, consoleErrors } = await openSignedIn(browser, baseUrl, demo, "/no-such-page");
+    await expect.poll(() => page.getByRole("heading", { name: "Page not found" }).count()).toBe(1);
+    expect(consoleErrors).toEqual([]);
+  });
+
   it("lays the page out right to left for Arabic", async () => {
-    const { page, consoleErrors } = await openPage(browser, `${baseUrl}/?lang=ar`);
+    const { page, consoleErrors } = await openSignedIn(browser, baseUrl, demo, "/?lang=ar");
     expect(await page.evaluate(() => document.documentElement.dir)).toBe("rtl");
     expect(consoleErrors).toEqual([]);
   });

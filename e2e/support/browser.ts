@@ -36,7 +36,10 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
 
   page.on("console", (message) => {
     const type = message.type();
-    if (type === "error" || type === "warning") consoleErrors.push(`console.${type}: ${message.text()}`);
+    if (type !== "error" && type !== "warning") return;
+    // The location names the resource behind "Failed to load resource", which the text leaves out.
+    const source = message.location().url;
+    consoleErrors.push(`console.${type}: ${message.text()}${source ? ` (${source})` : ""}`);
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.stack ?? error.message}`));
   page.on("requestfailed", (request) => {

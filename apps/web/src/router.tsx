@@ -1,24 +1,63 @@
-import { createRootRoute, createRoute, createRouter } from "@tanstack/react-router";
+import { createRootRoute, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
 import { AppShell } from "./components/app-shell";
 import { ComingSoon } from "./components/coming-soon";
 import { NotFoundPage } from "./components/not-found-page";
+import { validateAuthSearch } from "./features/auth/safe-redirect";
+import { SignInPage } from "./features/auth/sign-in-page";
+import { SignUpPage } from "./features/auth/sign-up-page";
 import { HomePage } from "./features/home/home-page";
+import { isUnauthorized, meQuery } from "./features/session/me-query";
 import { areas } from "./lib/areas";
+import { queryClient } from "./lib/query-client";
 
-const rootRoute = createRootRoute({ component: AppShell, notFoundComponent: NotFoundPage });
+const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
 
-const homeRoute = createRoute({ getParentRoute: () => rootRoute, path: "/", component: HomePage });
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-in",
+  validateSearch: validateAuthSearch,
+  component: SignInPage,
+});
+
+const signUpRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/sign-up",
+  validateSearch: validateAuthSearch,
+  component: SignUpPage,
+});
+
+// Pathless layout: every page under it needs a signed-in person.
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  component: AppShell,
+  notFoundComponent: NotFoundPage,
+  beforeLoad: async ({ location }) => {
+    try {
+      await queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (isUnauthorized(error)) throw redirect({ to: "/sign-in", search: { redirect: location.href } });
+      throw error;
+    }
+  },
+});
+
+const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 
 // Each area swaps its ComingSoon for the feature's own page once that feature lands.
 const areaRoutes = areas.map((area) =>
   createRoute({
-    getParentRoute: () => rootRoute,
+    getParentRoute: () => appRoute,
     path: `/${area}`,
     component: () => <ComingSoon area={area} />,
   }),
 );
 
-const routeTree = rootRoute.addChildren([homeRoute, ...areaRoutes]);
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  signUpRoute,
+  appRoute.addChildren([homeRoute, ...areaRoutes]),
+]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });
 

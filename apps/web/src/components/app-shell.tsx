@@ -2,6 +2,7 @@ import * as Collapsible from "@radix-ui/react-collapsible";
 import { Outlet } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SessionPanel } from "../features/session/session-panel";
 import { Icon } from "./icons";
 import { SidebarNav } from "./sidebar-nav";
 import { mainContentId, SkipLink } from "./skip-link";
@@ -37,6 +38,7 @@ export function AppShell() {
           {/* Always mounted so the wide layout shows it; the closed state only hides it on narrow screens. */}
           <Collapsible.Content forceMount className="max-md:data-[state=closed]:hidden">
             <SidebarNav onNavigate={() => setMenuOpen(false)} />
+            <SessionPanel />
           </Collapsible.Content>
         </header>
       </Collapsible.Root>

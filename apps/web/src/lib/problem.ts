@@ -1,0 +1,35 @@
+import type { Schemas } from "./api";
+
+export type Problem = Schemas["Problem"];
+
+/** Thrown for a problem+json answer so callers can branch on `status` and show `detail`. */
+export class ProblemError extends Error {
+  readonly problem: Problem;
+
+  constructor(problem: Problem) {
+    super(problem.detail);
+    this.name = "ProblemError";
+    this.problem = problem;
+  }
+}
+
+/** Reads a non-2xx openapi-fetch answer as a problem, even when the body was not problem+json. */
+export function toProblem(error: Partial<Problem> | undefined, response: Response): Problem {
+  return {
+    type: error?.type ?? "about:blank",
+    title: error?.title ?? response.statusText,
+    status: error?.status ?? response.status,
+    detail: error?.detail ?? error?.title ?? response.statusText,
+    errors: error?.errors,
+  };
+}
+
+/** Maps `errors[]` from `body.<field>` to `<field>`, keeping the first message for each. */
+export function fieldErrorsOf(problem: Problem | undefined): Record<string, string> {
+  const byField: Record<string, string> = {};
+  for (const entry of problem?.errors ?? []) {
+    const field = entry.field.replace(/^body\./, "");
+    byField[field] ??= entry.message;
+  }
+  return byField;
+}
