@@ -1,28 +1,21 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Runtime } from "../apps/server/src/runtime.ts";
-import { launchBrowser, openPage } from "./support/browser.ts";
-import { startTestRuntime } from "./support/runtime.ts";
+import { openPage } from "./support/browser.ts";
+import { startBrowserFixture } from "./support/runtime.ts";
 import { type Credentials, submitSignIn } from "./support/sign-in.ts";
 
-let runtime: Runtime;
+let fixture: Awaited<ReturnType<typeof startBrowserFixture>>;
 let browser: Browser;
 let baseUrl: string;
 let demo: Credentials;
 
 beforeAll(async () => {
-  runtime = await startTestRuntime();
-  baseUrl = runtime.url as string;
-  if (!runtime.demo) throw new Error("The runtime did not seed the demo organisation");
-  demo = runtime.demo;
-  browser = await launchBrowser();
+  fixture = await startBrowserFixture();
+  ({ browser, baseUrl, demo } = fixture);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await runtime?.shutdown();
-});
+afterAll(() => fixture?.close());
 
 /** What the browser helper records for one refused request: the answer itself and Chromium's console line. */
 function expectedRefusal(status: number, method: string, path: string): RegExp {
