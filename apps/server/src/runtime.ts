@@ -7,6 +7,7 @@ import { createModules } from "./modules/index.ts";
 import type { Config } from "./platform/config.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
+import { devMailboxStandIn } from "./platform/dev-mailbox.ts";
 import { createMemoryRateLimitStore } from "./platform/http/rate-limit.ts";
 import { createMaintenanceJobs } from "./platform/maintenance.ts";
 import { createMetrics } from "./platform/metrics.ts";
@@ -73,7 +74,10 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
       modules: modules.modules,
       metrics,
       sandbox: sandboxEnabled(config)
-        ? async (instance) => instance.register(sandboxPlugin, { standIns })
+        ? async (instance) => {
+            const mailbox = config.smtpUrl ? [] : [devMailboxStandIn(database.db)];
+            await instance.register(sandboxPlugin, { standIns: [...standIns, ...mailbox] });
+          }
         : undefined,
     });
     url = await app.listen({ host: config.host, port: config.port });

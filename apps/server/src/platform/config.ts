@@ -29,6 +29,11 @@ const environmentSchema = z.object({
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(3100),
   WEB_DIST_DIR: z.string().optional(),
   TRUST_PROXY: booleanFlag.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+    .optional(),
+  MAIL_FROM: z.string().min(3).default("Social Business OS <no-reply@localhost>"),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ORGANIZATION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
@@ -51,6 +56,8 @@ export type Config = {
   sandboxPort: number;
   webDistDir: string;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
   /** 0 switches an API limit off. Auth limits count per 5 minutes (IP) and 15 minutes (account). */
   rateLimits: {
     apiKeyPerMinute: number;
@@ -67,6 +74,7 @@ const fixes: Record<string, string> = {
   SANDBOX_PORT: "use a number between 0 and 65535",
   NODE_ENV: "use development, production or test",
   PUBLIC_URL: "use the full URL people open, such as https://crm.example.com",
+  SMTP_URL: "use smtp://user:password@host:587 or smtps://…, or unset it to use the dev mailbox",
 };
 
 export class ConfigError extends Error {
@@ -105,6 +113,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     sandboxPort: values.SANDBOX_PORT,
     webDistDir: path.resolve(values.WEB_DIST_DIR ?? new URL("../../../web/dist", import.meta.url).pathname),
     trustProxy: values.TRUST_PROXY,
+    smtpUrl: values.SMTP_URL,
+    mailFrom: values.MAIL_FROM,
     rateLimits: {
       apiKeyPerMinute: values.RATE_LIMIT_API_KEY_PER_MINUTE,
       organizationPerMinute: values.RATE_LIMIT_ORGANIZATION_PER_MINUTE,

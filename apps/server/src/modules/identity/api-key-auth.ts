@@ -4,9 +4,9 @@ import { withTenant } from "../../platform/db/tenancy.ts";
 import { subscribeEvents } from "../../platform/events.ts";
 import { type Authenticator, bearerToken } from "../../platform/http/auth.ts";
 import { createTtlCache } from "../../platform/ttl-cache.ts";
-import { parseApiKeyToken } from "./api-key-token.ts";
 import { apiKeyRevoked } from "./events.ts";
 import { findActiveApiKeyByHash } from "./repo.ts";
+import { parseTenantToken } from "./tenant-token.ts";
 
 /**
  * Resolves `Authorization: Bearer sbos_…` to an actor. Verified keys are cached for a minute so
@@ -21,7 +21,7 @@ export async function createApiKeyAuthenticator(database: Database): Promise<Aut
 
   return async (request) => {
     const token = bearerToken(request);
-    const parsed = token ? parseApiKeyToken(token) : undefined;
+    const parsed = token ? parseTenantToken("sbos", token) : undefined;
     if (!parsed) return undefined;
     const cached = cache.get(parsed.secretHash);
     if (cached) return cached;

@@ -16,6 +16,12 @@ import * as users from "./user-repo.ts";
 export type AuthService = ReturnType<typeof createAuthService>;
 /** Where a sign-in comes from, kept on the session so people can recognise their devices. */
 export type ClientInfo = { ip?: string; userAgent?: string };
+export type SessionStarter = (
+  executor: Executor,
+  userId: string,
+  tenantId: string | null,
+  client: ClientInfo,
+) => Promise<{ token: string; session: users.SessionRow }>;
 
 const wrongCredentials = () => new AppError("unauthorized", "The email or password is incorrect.");
 
@@ -90,6 +96,8 @@ export function createAuthService(deps: { db: Db }) {
   };
 
   return {
+    startSession,
+
     /** Sign-up: the user, their organisation and an owner membership, then a session. */
     signUp: (input: SignUpInput, client: ClientInfo) =>
       db.transaction(async (tx) => {

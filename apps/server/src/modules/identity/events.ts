@@ -3,3 +3,4 @@ export const apiKeyCreated = "identity.api_key.created";
 export const apiKeyRevoked = "identity.api_key.revoked";
 export const sessionEnded = "identity.session.ended";
 export const sessionSwitchedOrganization = "identity.session.switched_organization";
+export const membershipChanged = "identity.membership.changed";

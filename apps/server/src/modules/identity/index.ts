@@ -1,8 +1,11 @@
+import { createMailer } from "../../platform/mail.ts";
 import type { AppContext, Module } from "../../platform/module.ts";
 import { createApiKeyAuthenticator } from "./api-key-auth.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { createAuthService } from "./auth-service.ts";
 import { createAuthThrottle } from "./auth-throttle.ts";
+import { registerMemberRoutes } from "./member-routes.ts";
+import { createMemberService } from "./member-service.ts";
 import { registerIdentityRoutes } from "./routes.ts";
 import { createIdentityService } from "./service.ts";
 import { createSessionAuthenticator } from "./session-auth.ts";
@@ -10,16 +13,22 @@ import { createSessionAuthenticator } from "./session-auth.ts";
 export async function createIdentityModule(context: AppContext) {
   const service = createIdentityService({ db: context.database.db });
   const auth = createAuthService({ db: context.database.db });
+  const members = createMemberService({
+    db: context.database.db,
+    mailer: createMailer(context.config, context.database.db),
+    startSession: auth.startSession,
+  });
   const module: Module = {
     name: "identity",
     registerRoutes: (app) => {
       registerAuthRoutes(app, auth, createAuthThrottle(context.rateLimits, context.config.rateLimits));
       registerIdentityRoutes(app, service);
+      registerMemberRoutes(app, members, context.config.publicUrl);
     },
     authenticators: [
       await createApiKeyAuthenticator(context.database),
       await createSessionAuthenticator(context.database),
     ],
   };
-  return { module, service, auth };
+  return { module, service, auth, members };
 }

@@ -29,6 +29,31 @@ const sessionOfA = async ({ app, a, remember }: IsolationContext) => {
   };
 };
 
+const invitationOfA = async ({ app, a, remember }: IsolationContext) => {
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/v1/invitations",
+    headers: a.apiKeyHeaders,
+    payload: { email: `invitee-${Date.now()}-${Math.random()}@example.com` },
+  });
+  const { id, email } = created.json();
+  remember(id);
+  remember(email);
+  return {
+    params: { id },
+    snapshot: async () => {
+      const list = await app.inject({ url: "/api/v1/invitations", headers: a.apiKeyHeaders });
+      return list.json().data.find((entry: { id: string }) => entry.id === id);
+    },
+  };
+};
+
+const memberOfA = async ({ app, a }: IsolationContext) => ({
+  params: { userId: a.userId },
+  payload: { role: "member" },
+  snapshot: async () => (await app.inject({ url: "/api/v1/members", headers: a.apiKeyHeaders })).json(),
+});
+
 export const isolationCases: IsolationCase[] = [
   { route: "GET /api/v1/me", kind: "scoped" },
   { route: "GET /api/v1/api-keys", kind: "scoped" },
@@ -53,6 +78,27 @@ export const isolationCases: IsolationCase[] = [
     prepare: sessionOfA,
   },
   { route: "GET /api/v1/organizations", kind: "scoped", sessionOnly: true },
+  { route: "GET /api/v1/members", kind: "scoped" },
+  { route: "PATCH /api/v1/members/{userId}", kind: "foreign-object", prepare: memberOfA },
+  { route: "DELETE /api/v1/members/{userId}", kind: "foreign-object", prepare: memberOfA },
+  { route: "GET /api/v1/invitations", kind: "scoped" },
+  {
+    route: "POST /api/v1/invitations",
+    kind: "scoped",
+    prepare: async () => ({ payload: { email: `b-invitee-${Date.now()}@example.com` } }),
+  },
+  { route: "POST /api/v1/invitations/{id}/resend", kind: "foreign-object", prepare: invitationOfA },
+  { route: "DELETE /api/v1/invitations/{id}", kind: "foreign-object", prepare: invitationOfA },
+  {
+    route: "GET /api/v1/invitations/preview",
+    kind: "public",
+    reason: "the invitation token is the credential",
+  },
+  {
+    route: "POST /api/v1/invitations/accept",
+    kind: "public",
+    reason: "the invitation token is the credential",
+  },
   {
     route: "POST /api/v1/auth/active-organization",
     kind: "foreign-object",

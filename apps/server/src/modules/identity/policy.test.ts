@@ -23,6 +23,8 @@ describe("identity policy", () => {
       "organization.read": true,
       "apiKeys.read": false,
       "apiKeys.manage": false,
+      "members.read": true,
+      "members.manage": false,
     });
   });
 });

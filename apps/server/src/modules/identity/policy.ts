@@ -7,6 +7,8 @@ const minimumRole = {
   "organization.read": "member",
   "apiKeys.read": "admin",
   "apiKeys.manage": "admin",
+  "members.read": "member",
+  "members.manage": "admin",
 } as const satisfies Record<string, Role>;
 
 export type IdentityAction = keyof typeof minimumRole;

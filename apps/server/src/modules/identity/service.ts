@@ -6,12 +6,12 @@ import { publishEvent } from "../../platform/events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { decodeCursor, type Page, type PageQuery, toPage } from "../../platform/http/pagination.ts";
 import { newId } from "../../platform/ids.ts";
-import { generateApiKeyToken } from "./api-key-token.ts";
 import type { ApiKeyView, CreateApiKeyInput } from "./dto.ts";
 import { apiKeyCreated, apiKeyRevoked } from "./events.ts";
 import { insertOrganization } from "./organization-factory.ts";
 import { assertCan, canGrantRole, presentPolicies } from "./policy.ts";
 import * as repo from "./repo.ts";
+import { generateTenantToken } from "./tenant-token.ts";
 import { findUser } from "./user-repo.ts";
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
@@ -96,7 +96,7 @@ async function issueApiKey(
   actor: Actor,
   input: { name: string; role: Role },
 ) {
-  const { token, secretHash, visiblePrefix } = generateApiKeyToken(actor.tenantId);
+  const { token, secretHash, visiblePrefix } = generateTenantToken("sbos", actor.tenantId);
   const row = await repo.insertApiKey(tx, {
     tenantId: actor.tenantId,
     id: newId(),

@@ -8,7 +8,7 @@ import { subscribeEvents } from "../../platform/events.ts";
 import type { Authenticator } from "../../platform/http/auth.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { createTtlCache } from "../../platform/ttl-cache.ts";
-import { sessionEnded, sessionSwitchedOrganization } from "./events.ts";
+import { membershipChanged, sessionEnded, sessionSwitchedOrganization } from "./events.ts";
 import * as users from "./user-repo.ts";
 
 export const sessionCookie = "sbos_session";
@@ -43,6 +43,7 @@ export async function createSessionAuthenticator(database: Database): Promise<Au
     if (event.type === sessionEnded || event.type === sessionSwitchedOrganization) {
       cache.deleteWhere((actor) => actor.sessionId === event.data.sessionId);
     }
+    if (event.type === membershipChanged) cache.deleteWhere((actor) => actor.userId === event.data.userId);
   });
 
   const resolve = async (session: users.SessionRow): Promise<Actor | undefined> => {

@@ -77,3 +77,26 @@ export const apiKeys = pgTable(
     foreignKey({ columns: [table.tenantId], foreignColumns: [organizations.id] }).onDelete("cascade"),
   ],
 );
+
+/** An emailed invitation; the link's token carries the tenant, and only its SHA-256 is stored. */
+export const invitations = pgTable(
+  "invitations",
+  {
+    tenantId: tenantId(),
+    id: uuid().notNull(),
+    email: text().notNull(),
+    role: role(),
+    tokenHash: text().notNull(),
+    invitedByUserId: uuid().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    expiresAt: timestamptz().notNull(),
+    acceptedAt: timestamptz(),
+    revokedAt: timestamptz(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.tenantId, table.id] }),
+    uniqueIndex("invitations_token_idx").on(table.tenantId, table.tokenHash),
+    index("invitations_email_idx").on(table.tenantId, table.email),
+    foreignKey({ columns: [table.tenantId], foreignColumns: [organizations.id] }).onDelete("cascade"),
+  ],
+);

@@ -2,7 +2,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { readMigrationFiles } from "drizzle-orm/migrator";
 import type { Database, Executor } from "./client.ts";
-import { applyTenantIsolation } from "./tenant-isolation.ts";
+import { applyTenantIsolation, ensureAppRole } from "./tenant-isolation.ts";
 
 export const migrationsFolder = fileURLToPath(new URL("../../../drizzle", import.meta.url));
 
@@ -23,6 +23,7 @@ export async function migrateDatabase(
   return database.runExclusive(async () => {
     try {
       return await database.db.transaction(async (tx) => {
+        await ensureAppRole(tx);
         const appliedAt = await readAppliedMigrations(tx);
         const pending = migrations.filter((migration) => !appliedAt.has(migration.folderMillis));
         for (const migration of pending) {

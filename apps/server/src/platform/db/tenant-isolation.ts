@@ -2,6 +2,18 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "./client.ts";
 import { appRole } from "./tenancy.ts";
 
+/** The application role exists before any migration runs, so migrations may grant to it. */
+export async function ensureAppRole(executor: Executor): Promise<void> {
+  await executor.execute(
+    sql.raw(`do $$ begin
+      create role ${appRole} nologin;
+    exception when duplicate_object or unique_violation then null;
+    end $$`),
+  );
+  await executor.execute(sql.raw(`grant ${appRole} to current_user`));
+  await executor.execute(sql.raw(`grant usage on schema public to ${appRole}`));
+}
+
 /** Tables the application may insert into and read, but never change or delete from. */
 const appendOnlyTables = new Set(["audit_events"]);
 /** The tenant registry: RLS for the app role only, so operators and sign-in can look tenants up. */
@@ -15,15 +27,6 @@ const currentTenant = "nullif(current_setting('app.tenant_id', true), '')::uuid"
  * (the job queue) that workers read across tenants.
  */
 export async function applyTenantIsolation(executor: Executor): Promise<void> {
-  await executor.execute(
-    sql.raw(`do $$ begin
-      create role ${appRole} nologin;
-    exception when duplicate_object or unique_violation then null;
-    end $$`),
-  );
-  await executor.execute(sql.raw(`grant ${appRole} to current_user`));
-  await executor.execute(sql.raw(`grant usage on schema public to ${appRole}`));
-
   const tables = await executor.execute<{ name: string; has_policy: boolean }>(sql`
     select c.relname as name,
       exists (select 1 from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname
