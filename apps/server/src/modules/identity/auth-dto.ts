@@ -39,6 +39,13 @@ export const myOrganizationSchema = organizationSchema
   .extend({ role: roleSchema })
   .meta({ id: "MyOrganization" });
 
+export const passwordResetRequestBody = z.strictObject({ email: z.string().trim().toLowerCase().max(254) });
+export const passwordResetConfirmBody = z.strictObject({
+  token: z.string().min(10).max(200),
+  password: z.string().min(1).max(256),
+});
+export const acceptedSchema = z.object({ message: z.string() }).meta({ id: "Accepted" });
+
 export const switchOrganizationBody = z.strictObject({ organizationId: z.uuid() });
 export const sessionParams = z.strictObject({ id: z.uuid() });
 

@@ -1,9 +1,13 @@
 import { z } from "zod";
 import { requireActor } from "../../platform/http/auth.ts";
 import { pageOf } from "../../platform/http/pagination.ts";
+import { publicBaseUrl } from "../../platform/http/public-url.ts";
 import type { ZodApp } from "../../platform/module.ts";
 import {
+  acceptedSchema,
   myOrganizationSchema,
+  passwordResetConfirmBody,
+  passwordResetRequestBody,
   sessionParams,
   sessionSchema,
   signedInSchema,
@@ -13,6 +17,7 @@ import {
 } from "./auth-dto.ts";
 import type { AuthService } from "./auth-service.ts";
 import type { AuthThrottle } from "./auth-throttle.ts";
+import type { PasswordResetService } from "./password-reset-service.ts";
 import { clearSessionCookie, setSessionCookie } from "./session-auth.ts";
 
 const tags = ["auth"];
@@ -22,7 +27,51 @@ const clientOf = (request: { ip: string; headers: { "user-agent"?: string } }) =
 });
 const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
 
-export function registerAuthRoutes(app: ZodApp, service: AuthService, throttle: AuthThrottle) {
+export function registerAuthRoutes(
+  app: ZodApp,
+  service: AuthService,
+  resets: PasswordResetService,
+  throttle: AuthThrottle,
+  publicUrl: string | undefined,
+) {
+  app.post(
+    "/api/v1/auth/password-reset/request",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Email a password reset link (the answer never tells whether the account exists)",
+        security: [],
+        body: passwordResetRequestBody,
+        response: { 202: acceptedSchema },
+      },
+    },
+    async (request, reply) => {
+      throttle.countAttempt(request.ip);
+      resets.requestReset(request.body.email, publicBaseUrl(request, publicUrl));
+      return reply.code(202).send({ message: "If an account uses this email, a reset link is on its way." });
+    },
+  );
+
+  app.post(
+    "/api/v1/auth/password-reset/confirm",
+    {
+      config: { auth: "public" },
+      schema: {
+        tags,
+        summary: "Choose a new password with a reset link's token (signs every session out)",
+        security: [],
+        body: passwordResetConfirmBody,
+        response: { 204: z.undefined() },
+      },
+    },
+    async (request, reply) => {
+      throttle.countAttempt(request.ip);
+      await resets.confirmReset(request.body.token, request.body.password);
+      return reply.code(204).send();
+    },
+  );
+
   app.post(
     "/api/v1/auth/sign-up",
     {

@@ -70,6 +70,16 @@ export const isolationCases: IsolationCase[] = [
     reason: "no credentials; answers only the caller",
   },
   { route: "POST /api/v1/auth/sign-out", kind: "scoped", sessionOnly: true },
+  {
+    route: "POST /api/v1/auth/password-reset/request",
+    kind: "public",
+    reason: "answers the same for every email",
+  },
+  {
+    route: "POST /api/v1/auth/password-reset/confirm",
+    kind: "public",
+    reason: "the reset token is the credential",
+  },
   { route: "GET /api/v1/auth/sessions", kind: "scoped", sessionOnly: true },
   {
     route: "DELETE /api/v1/auth/sessions/{id}",

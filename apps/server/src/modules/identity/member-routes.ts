@@ -2,6 +2,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireActor } from "../../platform/http/auth.ts";
 import { pageOf } from "../../platform/http/pagination.ts";
+import { publicBaseUrl } from "../../platform/http/public-url.ts";
 import type { ZodApp } from "../../platform/module.ts";
 import { signedInSchema } from "./auth-dto.ts";
 import {
@@ -22,7 +23,7 @@ const tags = ["members"];
 const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
 
 export function registerMemberRoutes(app: ZodApp, service: MemberService, publicUrl: string | undefined) {
-  const baseUrlOf = (request: FastifyRequest) => publicUrl ?? `${request.protocol}://${request.host}`;
+  const baseUrlOf = (request: FastifyRequest) => publicBaseUrl(request, publicUrl);
 
   app.get(
     "/api/v1/members",

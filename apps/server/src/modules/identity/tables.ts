@@ -39,6 +39,22 @@ export const sessions = pgTable(
   (table) => [index("sessions_user_idx").on(table.userId)],
 );
 
+/** Password reset links: single use, 30 minutes, only the token's SHA-256 is kept. */
+export const passwordResets = pgTable(
+  "password_resets",
+  {
+    id: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tokenHash: text().notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamptz().notNull(),
+    usedAt: timestamptz(),
+  },
+  (table) => [index("password_resets_user_idx").on(table.userId)],
+);
+
 /** A user's role in an organisation. Users also see their own memberships (policy in migration 0002). */
 export const memberships = pgTable(
   "memberships",

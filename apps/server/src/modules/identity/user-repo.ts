@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client.ts";
-import { memberships, organizations, sessions, users } from "./tables.ts";
+import { memberships, organizations, passwordResets, sessions, users } from "./tables.ts";
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -85,4 +85,38 @@ export async function listUserOrganizations(executor: Executor, userId: string) 
     .innerJoin(organizations, eq(organizations.id, memberships.tenantId))
     .where(eq(memberships.userId, userId))
     .orderBy(organizations.name);
+}
+
+export async function insertPasswordReset(executor: Executor, row: typeof passwordResets.$inferInsert) {
+  await executor.insert(passwordResets).values(row);
+}
+
+/** Marks the reset used, if it is still valid, and answers whose it was: a second use finds nothing. */
+export async function consumePasswordReset(executor: Executor, tokenHash: string) {
+  const [row] = await executor
+    .update(passwordResets)
+    .set({ usedAt: new Date() })
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, new Date()),
+      ),
+    )
+    .returning({ userId: passwordResets.userId });
+  return row;
+}
+
+export async function setPassword(executor: Executor, userId: string, passwordHash: string) {
+  await executor.update(users).set({ passwordHash, updatedAt: new Date() }).where(eq(users.id, userId));
+}
+
+/** Ends every live session of a user; answers their ids so caches can forget them. */
+export async function revokeAllSessions(executor: Executor, userId: string) {
+  const rows = await executor
+    .update(sessions)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return rows.map((row) => row.id);
 }
