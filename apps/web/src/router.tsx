@@ -1,4 +1,5 @@
 import { createRootRoute, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import type { FunctionComponent } from "react";
 import { AppShell } from "./components/app-shell";
 import { ComingSoon } from "./components/coming-soon";
 import { NotFoundPage } from "./components/not-found-page";
@@ -6,8 +7,13 @@ import { validateAuthSearch } from "./features/auth/safe-redirect";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { SignUpPage } from "./features/auth/sign-up-page";
 import { HomePage } from "./features/home/home-page";
+import {
+  AcceptInvitationPage,
+  validateAcceptInvitationSearch,
+} from "./features/members/accept-invitation-page";
+import { SettingsPage } from "./features/members/settings-page";
 import { isUnauthorized, meQuery } from "./features/session/me-query";
-import { areas } from "./lib/areas";
+import { type Area, areas } from "./lib/areas";
 import { queryClient } from "./lib/query-client";
 
 const rootRoute = createRootRoute({ component: Outlet, notFoundComponent: NotFoundPage });
@@ -24,6 +30,13 @@ const signUpRoute = createRoute({
   path: "/sign-up",
   validateSearch: validateAuthSearch,
   component: SignUpPage,
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/accept-invitation",
+  validateSearch: validateAcceptInvitationSearch,
+  component: AcceptInvitationPage,
 });
 
 // Pathless layout: every page under it needs a signed-in person.
@@ -45,17 +58,20 @@ const appRoute = createRoute({
 const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", component: HomePage });
 
 // Each area swaps its ComingSoon for the feature's own page once that feature lands.
+const areaPages: Partial<Record<Area, FunctionComponent>> = { settings: SettingsPage };
+
 const areaRoutes = areas.map((area) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: `/${area}`,
-    component: () => <ComingSoon area={area} />,
+    component: areaPages[area] ?? (() => <ComingSoon area={area} />),
   }),
 );
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
+  acceptInvitationRoute,
   appRoute.addChildren([homeRoute, ...areaRoutes]),
 ]);
 

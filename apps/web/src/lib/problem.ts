@@ -33,3 +33,11 @@ export function fieldErrorsOf(problem: Problem | undefined): Record<string, stri
   }
   return byField;
 }
+
+/** Any thrown error as a problem, so a component can always show `detail`. */
+export function problemOf(error: unknown): Problem | undefined {
+  if (!error) return undefined;
+  if (error instanceof ProblemError) return error.problem;
+  const message = error instanceof Error ? error.message : String(error);
+  return { type: "about:blank", title: message, status: 0, detail: message };
+}

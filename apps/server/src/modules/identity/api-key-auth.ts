@@ -4,8 +4,8 @@ import { withTenant } from "../../platform/db/tenancy.ts";
 import { subscribeEvents } from "../../platform/events.ts";
 import { type Authenticator, bearerToken } from "../../platform/http/auth.ts";
 import { createTtlCache } from "../../platform/ttl-cache.ts";
-import { apiKeyRevoked } from "./events.ts";
-import { findActiveApiKeyByHash } from "./repo.ts";
+import { apiKeyRevoked, organizationDeleted } from "./events.ts";
+import { findActiveApiKeyByHash, findOrganization } from "./repo.ts";
 import { parseTenantToken } from "./tenant-token.ts";
 
 /**
@@ -17,6 +17,7 @@ export async function createApiKeyAuthenticator(database: Database): Promise<Aut
   const cache = createTtlCache<Actor>({ ttlMs: 60_000, maxEntries: 10_000 });
   await subscribeEvents(database, (event) => {
     if (event.type === apiKeyRevoked) cache.deleteWhere((actor) => actor.apiKeyId === event.data.apiKeyId);
+    if (event.type === organizationDeleted) cache.deleteWhere((actor) => actor.tenantId === event.tenantId);
   });
 
   return async (request) => {
@@ -26,9 +27,10 @@ export async function createApiKeyAuthenticator(database: Database): Promise<Aut
     const cached = cache.get(parsed.secretHash);
     if (cached) return cached;
 
-    const key = await withTenant(database.db, parsed.tenantId, (tx) =>
-      findActiveApiKeyByHash(tx, parsed.tenantId, parsed.secretHash),
-    );
+    const key = await withTenant(database.db, parsed.tenantId, async (tx) => {
+      const found = await findActiveApiKeyByHash(tx, parsed.tenantId, parsed.secretHash);
+      return found && (await findOrganization(tx, parsed.tenantId)) ? found : undefined;
+    });
     if (!key) return undefined;
     const actor: Actor = { tenantId: key.tenantId, role: key.role, apiKeyId: key.id };
     cache.set(parsed.secretHash, actor);

@@ -45,3 +45,8 @@ export const apiKeyParams = z.strictObject({ id: z.uuid() });
 
 export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
 export type ApiKeyView = z.infer<typeof apiKeySchema>;
+
+export const updateOrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const deleteOrganizationBody = z.strictObject({
+  confirm: z.string().max(100).describe("The organisation's slug, typed to confirm"),
+});

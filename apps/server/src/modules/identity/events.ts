@@ -4,3 +4,4 @@ export const apiKeyRevoked = "identity.api_key.revoked";
 export const sessionEnded = "identity.session.ended";
 export const sessionSwitchedOrganization = "identity.session.switched_organization";
 export const membershipChanged = "identity.membership.changed";
+export const organizationDeleted = "identity.organization.deleted";

@@ -4,6 +4,7 @@ import { createApiKeyAuthenticator } from "./api-key-auth.ts";
 import { registerAuthRoutes } from "./auth-routes.ts";
 import { createAuthService } from "./auth-service.ts";
 import { createAuthThrottle } from "./auth-throttle.ts";
+import { createIdentityJobs } from "./jobs.ts";
 import { registerMemberRoutes } from "./member-routes.ts";
 import { createMemberService } from "./member-service.ts";
 import { createPasswordResetService } from "./password-reset-service.ts";
@@ -25,6 +26,7 @@ export async function createIdentityModule(context: AppContext) {
       registerIdentityRoutes(app, service);
       registerMemberRoutes(app, members, context.config.publicUrl);
     },
+    jobs: createIdentityJobs(context.database.db),
     authenticators: [
       await createApiKeyAuthenticator(context.database),
       await createSessionAuthenticator(context.database),

@@ -56,6 +56,17 @@ const memberOfA = async ({ app, a }: IsolationContext) => ({
 
 export const isolationCases: IsolationCase[] = [
   { route: "GET /api/v1/me", kind: "scoped" },
+  {
+    route: "PATCH /api/v1/organization",
+    kind: "scoped",
+    prepare: async () => ({ payload: { name: "Renamed B" } }),
+  },
+  {
+    route: "DELETE /api/v1/organization",
+    kind: "scoped",
+    // A wrong confirmation: B's own organisation must survive for the rest of the run.
+    prepare: async () => ({ payload: { confirm: "not-the-slug" } }),
+  },
   { route: "GET /api/v1/api-keys", kind: "scoped" },
   { route: "POST /api/v1/api-keys", kind: "scoped", prepare: async () => ({ payload: { name: "B's key" } }) },
   { route: "DELETE /api/v1/api-keys/{id}", kind: "foreign-object", prepare: createApiKeyOfA },

@@ -21,6 +21,8 @@ describe("identity policy", () => {
   it("presents the same rules to the web app", () => {
     expect(presentPolicies(actor("member"))).toEqual({
       "organization.read": true,
+      "organization.update": false,
+      "organization.delete": false,
       "apiKeys.read": false,
       "apiKeys.manage": false,
       "members.read": true,

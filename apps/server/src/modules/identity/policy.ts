@@ -5,6 +5,8 @@ const roleRank: Record<Role, number> = { member: 1, admin: 2, owner: 3 };
 
 const minimumRole = {
   "organization.read": "member",
+  "organization.update": "admin",
+  "organization.delete": "owner",
   "apiKeys.read": "admin",
   "apiKeys.manage": "admin",
   "members.read": "member",

@@ -20,9 +20,26 @@ export async function listOrganizationIds(executor: Executor): Promise<string[]>
   return rows.map((row) => row.id);
 }
 
+/** A live organisation (one being erased counts as gone). */
 export async function findOrganization(executor: Executor, id: string) {
-  const [row] = await executor.select().from(organizations).where(eq(organizations.id, id));
+  const [row] = await executor
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.id, id), isNull(organizations.deletedAt)));
   return row;
+}
+
+export async function updateOrganization(
+  executor: Executor,
+  id: string,
+  changes: Partial<Pick<OrganizationRow, "name" | "deletedAt">>,
+) {
+  const [row] = await executor.update(organizations).set(changes).where(eq(organizations.id, id)).returning();
+  return row as OrganizationRow;
+}
+
+export async function deleteOrganization(executor: Executor, id: string) {
+  await executor.delete(organizations).where(eq(organizations.id, id));
 }
 
 export async function findActiveApiKeyByHash(executor: Executor, tenantId: string, secretHash: string) {

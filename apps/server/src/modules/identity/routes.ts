@@ -1,12 +1,51 @@
+import { z } from "zod";
 import { requireActor } from "../../platform/http/auth.ts";
 import { pageOf, pageQuery } from "../../platform/http/pagination.ts";
 import type { ZodApp } from "../../platform/module.ts";
-import { apiKeyParams, apiKeySchema, createApiKeyBody, createdApiKeySchema, meResponse } from "./dto.ts";
+import {
+  apiKeyParams,
+  apiKeySchema,
+  createApiKeyBody,
+  createdApiKeySchema,
+  deleteOrganizationBody,
+  meResponse,
+  organizationSchema,
+  updateOrganizationBody,
+} from "./dto.ts";
 import type { IdentityService } from "./service.ts";
 
 const tags = ["identity"];
 
 export function registerIdentityRoutes(app: ZodApp, service: IdentityService) {
+  app.patch(
+    "/api/v1/organization",
+    {
+      schema: {
+        tags,
+        summary: "Rename my organisation (owners and admins)",
+        body: updateOrganizationBody,
+        response: { 200: organizationSchema },
+      },
+    },
+    (request) => service.renameOrganization(requireActor(request), request.body.name),
+  );
+
+  app.delete(
+    "/api/v1/organization",
+    {
+      schema: {
+        tags,
+        summary: "Delete my organisation and erase its data (owners; confirm with its slug)",
+        body: deleteOrganizationBody,
+        response: { 204: z.undefined() },
+      },
+    },
+    async (request, reply) => {
+      await service.deleteOrganization(requireActor(request), request.body.confirm);
+      return reply.code(204).send();
+    },
+  );
+
   app.get(
     "/api/v1/me",
     {

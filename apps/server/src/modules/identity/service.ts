@@ -6,8 +6,10 @@ import { publishEvent } from "../../platform/events.ts";
 import { AppError, notFound } from "../../platform/http/errors.ts";
 import { decodeCursor, type Page, type PageQuery, toPage } from "../../platform/http/pagination.ts";
 import { newId } from "../../platform/ids.ts";
+import { enqueue } from "../../platform/queue/enqueue.ts";
 import type { ApiKeyView, CreateApiKeyInput } from "./dto.ts";
-import { apiKeyCreated, apiKeyRevoked } from "./events.ts";
+import { apiKeyCreated, apiKeyRevoked, organizationDeleted } from "./events.ts";
+import { eraseOrganizationJob } from "./jobs.ts";
 import { insertOrganization } from "./organization-factory.ts";
 import { assertCan, canGrantRole, presentPolicies } from "./policy.ts";
 import * as repo from "./repo.ts";
@@ -74,6 +76,56 @@ export function createIdentityService(deps: { db: Db }) {
         });
         await publishEvent(tx, { type: apiKeyRevoked, tenantId: actor.tenantId, data: { apiKeyId } });
         return presentApiKey(revoked);
+      });
+    },
+
+    renameOrganization: async (actor: Actor, name: string) => {
+      assertCan(actor, "organization.update");
+      return withTenant(db, actor.tenantId, async (tx) => {
+        const before = await repo.findOrganization(tx, actor.tenantId);
+        if (!before) throw notFound("The organisation");
+        const after = await repo.updateOrganization(tx, actor.tenantId, { name });
+        await recordAudit(tx, actor, {
+          action: "organization.rename",
+          targetType: "organization",
+          targetId: actor.tenantId,
+          before: { name: before.name },
+          after: { name: after.name },
+        });
+        return { id: after.id, slug: after.slug, name: after.name };
+      });
+    },
+
+    /**
+     * Deletes the organisation (owners only, confirmed by typing its slug): nobody gets in from
+     * this moment, and a job enqueued in the same transaction erases its data.
+     */
+    deleteOrganization: async (actor: Actor, confirm: string) => {
+      assertCan(actor, "organization.delete");
+      await withTenant(db, actor.tenantId, async (tx) => {
+        const organization = await repo.findOrganization(tx, actor.tenantId);
+        if (!organization) throw notFound("The organisation");
+        if (confirm !== organization.slug) {
+          throw new AppError(
+            "validation",
+            `Type the organisation's slug (${organization.slug}) to confirm.`,
+            {
+              errors: [{ field: "body.confirm", message: "does not match the slug" }],
+            },
+          );
+        }
+        await repo.updateOrganization(tx, actor.tenantId, { deletedAt: new Date() });
+        await recordAudit(tx, actor, {
+          action: "organization.delete",
+          targetType: "organization",
+          targetId: actor.tenantId,
+        });
+        await enqueue(tx, eraseOrganizationJob, { tenantId: actor.tenantId });
+        await publishEvent(tx, {
+          type: organizationDeleted,
+          tenantId: actor.tenantId,
+          data: { tenantId: actor.tenantId },
+        });
       });
     },
 

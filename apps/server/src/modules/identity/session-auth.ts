@@ -8,7 +8,13 @@ import { subscribeEvents } from "../../platform/events.ts";
 import type { Authenticator } from "../../platform/http/auth.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { createTtlCache } from "../../platform/ttl-cache.ts";
-import { membershipChanged, sessionEnded, sessionSwitchedOrganization } from "./events.ts";
+import {
+  membershipChanged,
+  organizationDeleted,
+  sessionEnded,
+  sessionSwitchedOrganization,
+} from "./events.ts";
+import { findOrganization } from "./repo.ts";
 import * as users from "./user-repo.ts";
 
 export const sessionCookie = "sbos_session";
@@ -44,13 +50,17 @@ export async function createSessionAuthenticator(database: Database): Promise<Au
       cache.deleteWhere((actor) => actor.sessionId === event.data.sessionId);
     }
     if (event.type === membershipChanged) cache.deleteWhere((actor) => actor.userId === event.data.userId);
+    if (event.type === organizationDeleted) cache.deleteWhere((actor) => actor.tenantId === event.tenantId);
   });
 
   const resolve = async (session: users.SessionRow): Promise<Actor | undefined> => {
     if (session.activeTenantId) {
       const tenantId = session.activeTenantId;
-      const membership = await withTenant(db, tenantId, (tx) =>
-        users.findMembership(tx, tenantId, session.userId),
+      // A deleted organisation (its data being erased) lets nobody in.
+      const membership = await withTenant(db, tenantId, async (tx) =>
+        (await findOrganization(tx, tenantId))
+          ? users.findMembership(tx, tenantId, session.userId)
+          : undefined,
       );
       if (membership)
         return { tenantId, role: membership.role, userId: session.userId, sessionId: session.id };

@@ -7,6 +7,8 @@ export const organizations = pgTable("organizations", {
   slug: text().notNull().unique(),
   name: text().notNull(),
   createdAt: createdAt(),
+  /** Set when an owner deletes it: nobody gets in any more, and a job erases its data. */
+  deletedAt: timestamptz(),
 });
 
 /** People: global (a user may belong to several organisations), so no tenant and no RLS. */

@@ -83,7 +83,7 @@ export async function listUserOrganizations(executor: Executor, userId: string) 
     })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.tenantId))
-    .where(eq(memberships.userId, userId))
+    .where(and(eq(memberships.userId, userId), isNull(organizations.deletedAt)))
     .orderBy(organizations.name);
 }
 
