@@ -5,10 +5,10 @@ import type { Logger } from "pino";
 import { buildApp } from "./app.ts";
 import { createModules } from "./modules/index.ts";
 import type { Config } from "./platform/config.ts";
+import { createAppContext } from "./platform/context.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
 import { migrateDatabase } from "./platform/db/migrate.ts";
 import { devMailboxStandIn } from "./platform/dev-mailbox.ts";
-import { createMemoryRateLimitStore } from "./platform/http/rate-limit.ts";
 import { createMaintenanceJobs } from "./platform/maintenance.ts";
 import { createMetrics } from "./platform/metrics.ts";
 import { createWorker, type Worker } from "./platform/queue/worker.ts";
@@ -61,7 +61,7 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
     throw error;
   }
 
-  const context = { config, database, logger, rateLimits: createMemoryRateLimitStore() };
+  const context = createAppContext(config, database, logger);
   const modules = await createModules(context);
   const demo = roles.seedDemo ? await seedDemoData(modules, config.dataDir) : undefined;
   const metrics = createMetrics(database);

@@ -3,6 +3,8 @@ import type { FunctionComponent } from "react";
 import { AppShell } from "./components/app-shell";
 import { ComingSoon } from "./components/coming-soon";
 import { NotFoundPage } from "./components/not-found-page";
+import { ForgotPasswordPage } from "./features/auth/forgot-password-page";
+import { ResetPasswordPage, validateResetPasswordSearch } from "./features/auth/reset-password-page";
 import { validateAuthSearch } from "./features/auth/safe-redirect";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { SignUpPage } from "./features/auth/sign-up-page";
@@ -39,6 +41,19 @@ const acceptInvitationRoute = createRoute({
   component: AcceptInvitationPage,
 });
 
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/forgot-password",
+  component: ForgotPasswordPage,
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "/reset-password",
+  validateSearch: validateResetPasswordSearch,
+  component: ResetPasswordPage,
+});
+
 // Pathless layout: every page under it needs a signed-in person.
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -72,6 +87,8 @@ const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
   acceptInvitationRoute,
+  forgotPasswordRoute,
+  resetPasswordRoute,
   appRoute.addChildren([homeRoute, ...areaRoutes]),
 ]);
 

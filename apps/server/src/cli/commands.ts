@@ -6,9 +6,9 @@ import { roleSchema } from "../modules/identity/dto.ts";
 import { createModules, type Modules } from "../modules/index.ts";
 import { buildOpenApiDocument } from "../openapi-document.ts";
 import type { Config } from "../platform/config.ts";
+import { createAppContext } from "../platform/context.ts";
 import { openDatabase } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
-import { createMemoryRateLimitStore } from "../platform/http/rate-limit.ts";
 import { type JobStatus, listJobs, retryDeadJob } from "../platform/queue/admin.ts";
 import { type RuntimeRoles, startRuntime } from "../runtime.ts";
 import { seedDemoData } from "../seed.ts";
@@ -203,7 +203,7 @@ async function withModules(context: CommandContext, work: (modules: Modules) => 
   try {
     await migrateDatabase(database);
     const { config, logger } = context;
-    await work(await createModules({ config, database, logger, rateLimits: createMemoryRateLimitStore() }));
+    await work(await createModules(createAppContext(config, database, logger)));
   } finally {
     await database.close();
   }

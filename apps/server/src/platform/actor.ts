@@ -7,6 +7,8 @@ export type Actor = {
   userId?: string;
   apiKeyId?: string;
   sessionId?: string;
+  /** Set while the organisation requires two-factor authentication the person has not set up. */
+  restriction?: "two_factor_required";
   ip?: string;
   userAgent?: string;
 };

@@ -33,6 +33,7 @@ const environmentSchema = z.object({
     .string()
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
+  SECRET_KEYS: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("Social Business OS <no-reply@localhost>"),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ORGANIZATION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
@@ -57,6 +58,8 @@ export type Config = {
   webDistDir: string;
   trustProxy: boolean;
   smtpUrl: string | undefined;
+  /** `id:base64key,…`; the first seals. Unset outside production: a key in the data folder. */
+  secretKeys: string | undefined;
   mailFrom: string;
   /** 0 switches an API limit off. Auth limits count per 5 minutes (IP) and 15 minutes (account). */
   rateLimits: {
@@ -94,6 +97,11 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     throw new ConfigError(`Invalid configuration (see docs/configuration.md):\n${lines.join("\n")}`);
   }
   const values = parsed.data;
+  if (values.NODE_ENV === "production" && !values.SECRET_KEYS) {
+    throw new ConfigError(
+      "Invalid configuration (see docs/configuration.md):\n  SECRET_KEYS is required in production (fix: SECRET_KEYS=k1:$(openssl rand -base64 32))",
+    );
+  }
   const dataDir = path.resolve(values.SBOS_DATA_DIR);
   return {
     env: values.NODE_ENV,
@@ -114,6 +122,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     webDistDir: path.resolve(values.WEB_DIST_DIR ?? new URL("../../../web/dist", import.meta.url).pathname),
     trustProxy: values.TRUST_PROXY,
     smtpUrl: values.SMTP_URL,
+    secretKeys: values.SECRET_KEYS,
     mailFrom: values.MAIL_FROM,
     rateLimits: {
       apiKeyPerMinute: values.RATE_LIMIT_API_KEY_PER_MINUTE,

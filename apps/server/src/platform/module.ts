@@ -8,6 +8,7 @@ import type { Database } from "./db/client.ts";
 import type { Authenticator } from "./http/auth.ts";
 import type { RateLimitStore } from "./http/rate-limit.ts";
 import type { JobRegistration, JobSchedule } from "./queue/definitions.ts";
+import type { SecretBox } from "./secret-box.ts";
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -24,6 +25,7 @@ export type AppContext = {
   logger: Logger;
   /** Shared by every rate limit of this process. */
   rateLimits: RateLimitStore;
+  secrets: SecretBox;
 };
 
 /** The demo organisation that `seed --demo` fills, module by module. */

@@ -4,8 +4,8 @@ import { buildApp } from "../app.ts";
 import { createModules, type Modules } from "../modules/index.ts";
 import type { Role } from "../platform/actor.ts";
 import { type Config, loadConfig } from "../platform/config.ts";
+import { createAppContext } from "../platform/context.ts";
 import type { Database } from "../platform/db/client.ts";
-import { createMemoryRateLimitStore } from "../platform/http/rate-limit.ts";
 import { newId } from "../platform/ids.ts";
 import { createMetrics } from "../platform/metrics.ts";
 import { openTestDatabase } from "./databases.ts";
@@ -27,6 +27,7 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     WEB_DIST_DIR: "/nonexistent",
     // Every test request comes from one address; the rate-limit test sets its own limits.
     RATE_LIMIT_AUTH_PER_IP: "10000",
+    SECRET_KEYS: `test:${Buffer.alloc(32, 7).toString("base64")}`,
     ...overrides,
   });
 }
@@ -37,7 +38,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const config = options.config ?? testConfig();
   const database = options.database ?? (await openTestDatabase());
-  const context = { config, database, logger: silentLogger, rateLimits: createMemoryRateLimitStore() };
+  const context = createAppContext(config, database, silentLogger);
   const modules = await createModules(context);
   const app = await buildApp({
     context,

@@ -116,7 +116,10 @@ export function registerAuthRoutes(
 
   app.post(
     "/api/v1/auth/sign-out",
-    { schema: { tags, summary: "Sign out of this session", response: { 204: z.undefined() } } },
+    {
+      config: { allowRestricted: true },
+      schema: { tags, summary: "Sign out of this session", response: { 204: z.undefined() } },
+    },
     async (request, reply) => {
       await service.signOut(requireActor(request));
       clearSessionCookie(reply);
@@ -127,6 +130,7 @@ export function registerAuthRoutes(
   app.get(
     "/api/v1/auth/sessions",
     {
+      config: { allowRestricted: true },
       schema: {
         tags,
         summary: "My signed-in sessions, most recent first",
@@ -139,6 +143,7 @@ export function registerAuthRoutes(
   app.delete(
     "/api/v1/auth/sessions/:id",
     {
+      config: { allowRestricted: true },
       schema: {
         tags,
         summary: "Sign one of my sessions out",
@@ -155,6 +160,7 @@ export function registerAuthRoutes(
   app.get(
     "/api/v1/organizations",
     {
+      config: { allowRestricted: true },
       schema: {
         tags,
         summary: "The organisations I belong to, with my role in each",
@@ -167,6 +173,7 @@ export function registerAuthRoutes(
   app.post(
     "/api/v1/auth/active-organization",
     {
+      config: { allowRestricted: true },
       schema: {
         tags,
         summary: "Switch this session to another of my organisations",

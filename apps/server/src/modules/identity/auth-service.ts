@@ -25,7 +25,10 @@ export type SessionStarter = (
 
 const wrongCredentials = () => new AppError("unauthorized", "The email or password is incorrect.");
 
-export function createAuthService(deps: { db: Db }) {
+export function createAuthService(deps: {
+  db: Db;
+  createTwoFactorChallenge: (userId: string) => Promise<string>;
+}) {
   const { db } = deps;
 
   const startSession = async (
@@ -95,6 +98,17 @@ export function createAuthService(deps: { db: Db }) {
     return { user, organization };
   };
 
+  /** A session in the person's first organisation, once every factor has been checked. */
+  async function signInUser(user: users.UserRow, client: ClientInfo) {
+    const [organization] = await withUser(db, user.id, (tx) => users.listUserOrganizations(tx, user.id));
+    const { token } = await startSession(db, user.id, organization?.id ?? null, client);
+    return {
+      token,
+      user: presentUser(user),
+      organization: organization ? presentOrganization(organization) : null,
+    };
+  }
+
   return {
     startSession,
 
@@ -135,7 +149,10 @@ export function createAuthService(deps: { db: Db }) {
         return { user: existing, organization };
       }),
 
-    /** Sign-in never tells whether the email exists: same answer, same time. */
+    /**
+     * Sign-in never tells whether the email exists: same answer, same time. With two-factor
+     * authentication on, a correct password earns a challenge (401 `two_factor_required`), not a session.
+     */
     signIn: async (input: SignInInput, client: ClientInfo) => {
       const user = await users.findUserByEmail(db, input.email);
       if (!user) {
@@ -143,14 +160,21 @@ export function createAuthService(deps: { db: Db }) {
         throw wrongCredentials();
       }
       if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCredentials();
-      const [organization] = await withUser(db, user.id, (tx) => users.listUserOrganizations(tx, user.id));
-      const { token } = await startSession(db, user.id, organization?.id ?? null, client);
-      return {
-        token,
-        user: presentUser(user),
-        organization: organization ? presentOrganization(organization) : null,
-      };
+      if (user.twoFactorEnabledAt) {
+        const challenge = await deps.createTwoFactorChallenge(user.id);
+        throw new AppError(
+          "unauthorized",
+          "Enter the code from your authenticator app, or a recovery code.",
+          {
+            code: "two_factor_required",
+            extensions: { challenge },
+          },
+        );
+      }
+      return signInUser(user, client);
     },
+
+    signInUser,
 
     signOut: async (actor: Actor) => {
       const { userId, sessionId } = requireUser(actor);

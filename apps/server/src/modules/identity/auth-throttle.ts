@@ -28,7 +28,9 @@ export function createAuthThrottle(store: RateLimitStore, limits: Config["rateLi
         store.reset(key);
         return result;
       } catch (error) {
-        if (error instanceof AppError && error.kind === "unauthorized") store.hit(key, perAccount);
+        const secondStep = error instanceof AppError && error.extras.code === "two_factor_required";
+        if (error instanceof AppError && error.kind === "unauthorized" && !secondStep)
+          store.hit(key, perAccount);
         throw error;
       }
     },

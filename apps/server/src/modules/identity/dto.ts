@@ -46,7 +46,21 @@ export const apiKeyParams = z.strictObject({ id: z.uuid() });
 export type CreateApiKeyInput = z.infer<typeof createApiKeyBody>;
 export type ApiKeyView = z.infer<typeof apiKeySchema>;
 
-export const updateOrganizationBody = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const updateOrganizationBody = z
+  .strictObject({
+    name: z.string().trim().min(1).max(100).optional(),
+    requireTwoFactor: z.boolean().optional().describe("Members must set up two-factor authentication"),
+  })
+  .refine(
+    (body) => body.name !== undefined || body.requireTwoFactor !== undefined,
+    "send name or requireTwoFactor",
+  );
+
+export const organizationSettingsSchema = organizationSchema
+  .extend({ requireTwoFactor: z.boolean() })
+  .meta({ id: "OrganizationSettings" });
+
+export type OrganizationChanges = z.infer<typeof updateOrganizationBody>;
 export const deleteOrganizationBody = z.strictObject({
   confirm: z.string().max(100).describe("The organisation's slug, typed to confirm"),
 });

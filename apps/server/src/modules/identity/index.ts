@@ -11,10 +11,16 @@ import { createPasswordResetService } from "./password-reset-service.ts";
 import { registerIdentityRoutes } from "./routes.ts";
 import { createIdentityService } from "./service.ts";
 import { createSessionAuthenticator } from "./session-auth.ts";
+import { registerTwoFactorRoutes } from "./two-factor-routes.ts";
+import { createTwoFactorService } from "./two-factor-service.ts";
 
 export async function createIdentityModule(context: AppContext) {
   const service = createIdentityService({ db: context.database.db });
-  const auth = createAuthService({ db: context.database.db });
+  const factors = createTwoFactorService({ db: context.database.db, secrets: context.secrets });
+  const auth = createAuthService({
+    db: context.database.db,
+    createTwoFactorChallenge: factors.createChallenge,
+  });
   const mailer = createMailer(context.config, context.database.db);
   const members = createMemberService({ db: context.database.db, mailer, startSession: auth.startSession });
   const resets = createPasswordResetService({ db: context.database.db, mailer, logger: context.logger });
@@ -23,6 +29,7 @@ export async function createIdentityModule(context: AppContext) {
     registerRoutes: (app) => {
       const throttle = createAuthThrottle(context.rateLimits, context.config.rateLimits);
       registerAuthRoutes(app, auth, resets, throttle, context.config.publicUrl);
+      registerTwoFactorRoutes(app, factors, auth, throttle);
       registerIdentityRoutes(app, service);
       registerMemberRoutes(app, members, context.config.publicUrl);
     },

@@ -53,7 +53,12 @@ describe("organisation settings", () => {
       headers: adminKey,
       payload: { name: "Renamed Ltd" },
     });
-    expect(renamed.json()).toEqual({ id: organization.id, slug: organization.slug, name: "Renamed Ltd" });
+    expect(renamed.json()).toEqual({
+      id: organization.id,
+      slug: organization.slug,
+      name: "Renamed Ltd",
+      requireTwoFactor: false,
+    });
     expect(
       (await harness.app.inject({ url: "/api/v1/me", headers: adminKey })).json().organization.name,
     ).toBe("Renamed Ltd");

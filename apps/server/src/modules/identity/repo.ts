@@ -32,7 +32,7 @@ export async function findOrganization(executor: Executor, id: string) {
 export async function updateOrganization(
   executor: Executor,
   id: string,
-  changes: Partial<Pick<OrganizationRow, "name" | "deletedAt">>,
+  changes: Partial<Pick<OrganizationRow, "name" | "deletedAt" | "requireTwoFactor">>,
 ) {
   const [row] = await executor.update(organizations).set(changes).where(eq(organizations.id, id)).returning();
   return row as OrganizationRow;

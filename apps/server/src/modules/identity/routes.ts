@@ -9,7 +9,7 @@ import {
   createdApiKeySchema,
   deleteOrganizationBody,
   meResponse,
-  organizationSchema,
+  organizationSettingsSchema,
   updateOrganizationBody,
 } from "./dto.ts";
 import type { IdentityService } from "./service.ts";
@@ -22,12 +22,12 @@ export function registerIdentityRoutes(app: ZodApp, service: IdentityService) {
     {
       schema: {
         tags,
-        summary: "Rename my organisation (owners and admins)",
+        summary: "Rename my organisation or require two-factor authentication (owners and admins)",
         body: updateOrganizationBody,
-        response: { 200: organizationSchema },
+        response: { 200: organizationSettingsSchema },
       },
     },
-    (request) => service.renameOrganization(requireActor(request), request.body.name),
+    (request) => service.updateOrganization(requireActor(request), request.body),
   );
 
   app.delete(
@@ -49,6 +49,7 @@ export function registerIdentityRoutes(app: ZodApp, service: IdentityService) {
   app.get(
     "/api/v1/me",
     {
+      config: { allowRestricted: true },
       schema: {
         tags,
         summary: "Who is calling: user or API key, organisation and role",

@@ -7,8 +7,8 @@ import { AppError, notFound } from "../../platform/http/errors.ts";
 import { decodeCursor, type Page, type PageQuery, toPage } from "../../platform/http/pagination.ts";
 import { newId } from "../../platform/ids.ts";
 import { enqueue } from "../../platform/queue/enqueue.ts";
-import type { ApiKeyView, CreateApiKeyInput } from "./dto.ts";
-import { apiKeyCreated, apiKeyRevoked, organizationDeleted } from "./events.ts";
+import type { ApiKeyView, CreateApiKeyInput, OrganizationChanges } from "./dto.ts";
+import { apiKeyCreated, apiKeyRevoked, organizationDeleted, organizationSecurityChanged } from "./events.ts";
 import { eraseOrganizationJob } from "./jobs.ts";
 import { insertOrganization } from "./organization-factory.ts";
 import { assertCan, canGrantRole, presentPolicies } from "./policy.ts";
@@ -79,20 +79,24 @@ export function createIdentityService(deps: { db: Db }) {
       });
     },
 
-    renameOrganization: async (actor: Actor, name: string) => {
+    /** Renames the organisation or changes its two-factor requirement (owners and admins). */
+    updateOrganization: async (actor: Actor, changes: OrganizationChanges) => {
       assertCan(actor, "organization.update");
       return withTenant(db, actor.tenantId, async (tx) => {
         const before = await repo.findOrganization(tx, actor.tenantId);
         if (!before) throw notFound("The organisation");
-        const after = await repo.updateOrganization(tx, actor.tenantId, { name });
+        const after = await repo.updateOrganization(tx, actor.tenantId, changes);
         await recordAudit(tx, actor, {
-          action: "organization.rename",
+          action: "organization.update",
           targetType: "organization",
           targetId: actor.tenantId,
-          before: { name: before.name },
-          after: { name: after.name },
+          before: { name: before.name, requireTwoFactor: before.requireTwoFactor },
+          after: { name: after.name, requireTwoFactor: after.requireTwoFactor },
         });
-        return { id: after.id, slug: after.slug, name: after.name };
+        if (changes.requireTwoFactor !== undefined) {
+          await publishEvent(tx, { type: organizationSecurityChanged, tenantId: actor.tenantId, data: {} });
+        }
+        return { id: after.id, slug: after.slug, name: after.name, requireTwoFactor: after.requireTwoFactor };
       });
     },
 

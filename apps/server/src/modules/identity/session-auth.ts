@@ -11,6 +11,8 @@ import { createTtlCache } from "../../platform/ttl-cache.ts";
 import {
   membershipChanged,
   organizationDeleted,
+  organizationSecurityChanged,
+  personSecurityChanged,
   sessionEnded,
   sessionSwitchedOrganization,
 } from "./events.ts";
@@ -49,27 +51,39 @@ export async function createSessionAuthenticator(database: Database): Promise<Au
     if (event.type === sessionEnded || event.type === sessionSwitchedOrganization) {
       cache.deleteWhere((actor) => actor.sessionId === event.data.sessionId);
     }
-    if (event.type === membershipChanged) cache.deleteWhere((actor) => actor.userId === event.data.userId);
-    if (event.type === organizationDeleted) cache.deleteWhere((actor) => actor.tenantId === event.tenantId);
+    if (event.type === membershipChanged || event.type === personSecurityChanged) {
+      cache.deleteWhere((actor) => actor.userId === event.data.userId);
+    }
+    if (event.type === organizationDeleted || event.type === organizationSecurityChanged) {
+      cache.deleteWhere((actor) => actor.tenantId === event.tenantId);
+    }
   });
 
-  const resolve = async (session: users.SessionRow): Promise<Actor | undefined> => {
-    if (session.activeTenantId) {
-      const tenantId = session.activeTenantId;
+  /** The person as a member of one organisation, restricted while it requires 2FA they lack. */
+  const resolveIn = (tenantId: string, session: users.SessionRow) =>
+    withTenant(db, tenantId, async (tx): Promise<Actor | undefined> => {
       // A deleted organisation (its data being erased) lets nobody in.
-      const membership = await withTenant(db, tenantId, async (tx) =>
-        (await findOrganization(tx, tenantId))
-          ? users.findMembership(tx, tenantId, session.userId)
-          : undefined,
-      );
-      if (membership)
-        return { tenantId, role: membership.role, userId: session.userId, sessionId: session.id };
-    }
+      const organization = await findOrganization(tx, tenantId);
+      const membership = organization && (await users.findMembership(tx, tenantId, session.userId));
+      if (!membership) return undefined;
+      const person = organization.requireTwoFactor ? await users.findUser(tx, session.userId) : undefined;
+      const restricted = organization.requireTwoFactor && !person?.twoFactorEnabledAt;
+      return {
+        tenantId,
+        role: membership.role,
+        userId: session.userId,
+        sessionId: session.id,
+        ...(restricted ? { restriction: "two_factor_required" as const } : {}),
+      };
+    });
+
+  const resolve = async (session: users.SessionRow): Promise<Actor | undefined> => {
+    const active = session.activeTenantId ? await resolveIn(session.activeTenantId, session) : undefined;
+    if (active) return active;
     const [first] = await withUser(db, session.userId, (tx) =>
       users.listUserOrganizations(tx, session.userId),
     );
-    if (!first) return undefined;
-    return { tenantId: first.id, role: first.role, userId: session.userId, sessionId: session.id };
+    return first ? resolveIn(first.id, session) : undefined;
   };
 
   return async (request) => {

@@ -1,4 +1,14 @@
-import { foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { createdAt, role, tenantId, timestamptz } from "../../platform/db/columns.ts";
 
 /** The tenant registry: one row per tenant, so its id is the tenant id (RLS limits the app role to its own). */
@@ -9,6 +19,8 @@ export const organizations = pgTable("organizations", {
   createdAt: createdAt(),
   /** Set when an owner deletes it: nobody gets in any more, and a job erases its data. */
   deletedAt: timestamptz(),
+  /** Members without two-factor authentication may only enrol until they have it. */
+  requireTwoFactor: boolean().notNull().default(false),
 });
 
 /** People: global (a user may belong to several organisations), so no tenant and no RLS. */
@@ -17,8 +29,37 @@ export const users = pgTable("users", {
   email: text().notNull().unique(),
   name: text().notNull(),
   passwordHash: text().notNull(),
+  /** The TOTP seed, sealed (AES-256-GCM); set at enrolment, active once `twoFactorEnabledAt` is. */
+  twoFactorSecret: text(),
+  twoFactorEnabledAt: timestamptz(),
   createdAt: createdAt(),
   updatedAt: timestamptz().notNull().defaultNow(),
+});
+
+/** Ten single-use recovery codes per person, stored hashed. */
+export const recoveryCodes = pgTable(
+  "recovery_codes",
+  {
+    id: uuid().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    codeHash: text().notNull(),
+    usedAt: timestamptz(),
+  },
+  (table) => [index("recovery_codes_user_idx").on(table.userId)],
+);
+
+/** A password accepted, a second factor awaited: five tries within five minutes. */
+export const twoFactorChallenges = pgTable("two_factor_challenges", {
+  id: uuid().primaryKey(),
+  userId: uuid()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  tokenHash: text().notNull().unique(),
+  attempts: integer().notNull().default(0),
+  expiresAt: timestamptz().notNull(),
+  createdAt: createdAt(),
 });
 
 /** Server-side sessions; the cookie holds a random token, the table only its SHA-256. */

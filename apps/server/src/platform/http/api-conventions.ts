@@ -11,6 +11,7 @@ export const problemSchema = z
     code: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
     requestId: z.string().optional(),
+    challenge: z.string().optional().describe("With code two_factor_required: send it with the code"),
   })
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 

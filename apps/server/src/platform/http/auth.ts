@@ -14,6 +14,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** `public` routes skip authentication; every other `/api/v1` route requires an actor. */
     auth?: "public";
+    /** Reachable by a restricted actor (one who must set up two-factor authentication first). */
+    allowRestricted?: boolean;
   }
 }
 
@@ -35,6 +37,13 @@ export function registerAuthentication(app: ZodApp, authenticators: Authenticato
       const actor = await authenticate(request);
       if (actor) {
         request.actor = { ...actor, ip: request.ip, userAgent: request.headers["user-agent"] };
+        if (actor.restriction && !request.routeOptions.config.allowRestricted) {
+          throw new AppError(
+            "forbidden",
+            "Your organisation requires two-factor authentication: set it up in your account first.",
+            { code: actor.restriction },
+          );
+        }
         applyApiLimits(limits, actor, reply);
         return;
       }

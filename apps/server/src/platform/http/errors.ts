@@ -50,7 +50,13 @@ export class AppError extends Error {
   constructor(
     readonly kind: ErrorKind,
     readonly detail: string,
-    readonly extras: { errors?: FieldError[]; code?: string; retryAfterSeconds?: number } = {},
+    readonly extras: {
+      errors?: FieldError[];
+      code?: string;
+      retryAfterSeconds?: number;
+      /** Further members of the problem document, e.g. the challenge of a second sign-in step. */
+      extensions?: Record<string, string>;
+    } = {},
   ) {
     super(detail);
     this.status = statusByKind[kind];
@@ -69,6 +75,7 @@ export type Problem = {
   code?: string;
   errors?: FieldError[];
   requestId?: string;
+  [extension: string]: unknown;
 };
 
 export function problemFrom(error: AppError, requestId?: string): Problem {
@@ -79,6 +86,7 @@ export function problemFrom(error: AppError, requestId?: string): Problem {
     detail: error.detail,
     ...(error.extras.code ? { code: error.extras.code } : {}),
     ...(error.extras.errors ? { errors: error.extras.errors } : {}),
+    ...error.extras.extensions,
     ...(requestId ? { requestId } : {}),
   };
 }

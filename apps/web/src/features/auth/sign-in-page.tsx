@@ -43,6 +43,11 @@ export function SignInPage() {
         />
         <SubmitButton busy={busy} label={t("auth.signIn.submit")} busyLabel={t("auth.signIn.busy")} />
       </form>
+      <p className="mt-4 text-center text-sm">
+        <Link to="/forgot-password" className="focus-ring font-medium text-accent-700 underline">
+          {t("auth.signIn.forgotPassword")}
+        </Link>
+      </p>
       <p className="mt-6 text-center text-sm text-neutral-600">
         {t("auth.signIn.noAccount")}{" "}
         <Link

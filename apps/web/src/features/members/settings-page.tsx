@@ -1,7 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../../lib/use-document-title";
+import { ApiKeysSection } from "../api-keys/api-keys-section";
+import { AuditLogSection } from "../audit/audit-log-section";
+import { OrganizationSection } from "../organization/organization-section";
 import { meQuery } from "../session/me-query";
+import { SessionsSection } from "../sessions/sessions-section";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
 
@@ -10,7 +14,10 @@ export function SettingsPage() {
   const title = t("settings.title");
   useDocumentTitle(title);
   const me = useQuery(meQuery);
-  const canManage = me.data?.can["members.manage"] === true;
+  const can = me.data?.can ?? {};
+  const canManage = can["members.manage"] === true;
+  // The audit log has no entry in `can` yet; the server lets owners and admins read it.
+  const canReadAuditLog = can["auditLog.read"] ?? (me.data !== undefined && me.data.role !== "member");
 
   return (
     <div className="flex flex-col gap-8">
@@ -18,8 +25,14 @@ export function SettingsPage() {
         <h1 className="text-2xl font-semibold tracking-tight">{title}</h1>
         <p className="mt-2 max-w-2xl text-neutral-600">{t("settings.intro")}</p>
       </header>
+      {me.data && (can["organization.update"] || can["organization.delete"]) ? (
+        <OrganizationSection me={me.data} />
+      ) : null}
       <MembersSection canManage={canManage} />
       {canManage ? <InvitationsSection /> : null}
+      {can["apiKeys.read"] ? <ApiKeysSection canManage={can["apiKeys.manage"] === true} /> : null}
+      <SessionsSection />
+      {canReadAuditLog ? <AuditLogSection /> : null}
     </div>
   );
 }

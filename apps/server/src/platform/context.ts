@@ -1,0 +1,17 @@
+import type { Logger } from "pino";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import { createMemoryRateLimitStore } from "./http/rate-limit.ts";
+import type { AppContext } from "./module.ts";
+import { createSecretBox, loadSecretKeys } from "./secret-box.ts";
+
+/** What every module of one process is built from. */
+export function createAppContext(config: Config, database: Database, logger: Logger): AppContext {
+  return {
+    config,
+    database,
+    logger,
+    rateLimits: createMemoryRateLimitStore(),
+    secrets: createSecretBox(loadSecretKeys(config)),
+  };
+}
