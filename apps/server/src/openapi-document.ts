@@ -18,6 +18,7 @@ export async function buildOpenApiDocument(config: Config): Promise<unknown> {
     return app.swagger();
   } finally {
     await app.close();
+    await context.rateLimits.close();
     await database.close();
   }
 }

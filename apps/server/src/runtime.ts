@@ -105,6 +105,7 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
     stopping ??= (async () => {
       const budget = config.shutdownTimeoutMs;
       await Promise.all([closeHttp(app, budget), worker?.stop(budget)]);
+      await context.rateLimits.close();
       await database.close();
     })();
     return stopping;

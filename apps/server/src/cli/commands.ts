@@ -200,11 +200,12 @@ const commands: Record<string, Command> = {
 /** Opens and migrates the configured database, runs `work` with the modules, and closes it. */
 async function withModules(context: CommandContext, work: (modules: Modules) => Promise<void>) {
   const database = await openDatabase(context.config.database);
+  const appContext = createAppContext(context.config, database, context.logger);
   try {
     await migrateDatabase(database);
-    const { config, logger } = context;
-    await work(await createModules(createAppContext(config, database, logger)));
+    await work(await createModules(appContext));
   } finally {
+    await appContext.rateLimits.close();
     await database.close();
   }
 }

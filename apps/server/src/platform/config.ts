@@ -34,6 +34,10 @@ const environmentSchema = z.object({
     .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
     .optional(),
   SECRET_KEYS: z.string().min(1).optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   MAIL_FROM: z.string().min(3).default("Social Business OS <no-reply@localhost>"),
   RATE_LIMIT_API_KEY_PER_MINUTE: z.coerce.number().int().min(0).default(1200),
   RATE_LIMIT_ORGANIZATION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
@@ -60,6 +64,8 @@ export type Config = {
   smtpUrl: string | undefined;
   /** `id:base64key,…`; the first seals. Unset outside production: a key in the data folder. */
   secretKeys: string | undefined;
+  /** Optional: shares rate-limit counts between processes. Nothing else needs Redis. */
+  redisUrl: string | undefined;
   mailFrom: string;
   /** 0 switches an API limit off. Auth limits count per 5 minutes (IP) and 15 minutes (account). */
   rateLimits: {
@@ -123,6 +129,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
     trustProxy: values.TRUST_PROXY,
     smtpUrl: values.SMTP_URL,
     secretKeys: values.SECRET_KEYS,
+    redisUrl: values.REDIS_URL,
     mailFrom: values.MAIL_FROM,
     rateLimits: {
       apiKeyPerMinute: values.RATE_LIMIT_API_KEY_PER_MINUTE,

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
-import { createMemoryRateLimitStore } from "./http/rate-limit.ts";
+import { createMemoryRateLimitStore, createRedisRateLimitStore } from "./http/rate-limit.ts";
 import type { AppContext } from "./module.ts";
 import { createSecretBox, loadSecretKeys } from "./secret-box.ts";
 
@@ -11,7 +11,7 @@ export function createAppContext(config: Config, database: Database, logger: Log
     config,
     database,
     logger,
-    rateLimits: createMemoryRateLimitStore(),
+    rateLimits: config.redisUrl ? createRedisRateLimitStore(config.redisUrl) : createMemoryRateLimitStore(),
     secrets: createSecretBox(loadSecretKeys(config)),
   };
 }

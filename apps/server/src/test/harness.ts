@@ -54,6 +54,7 @@ export async function startTestApp(
     config,
     close: async () => {
       await app.close();
+      await context.rateLimits.close();
       await database.close();
     },
   };

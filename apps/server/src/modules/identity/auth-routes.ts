@@ -47,7 +47,7 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      throttle.countAttempt(request.ip);
+      await throttle.countAttempt(request.ip);
       resets.requestReset(request.body.email, publicBaseUrl(request, publicUrl));
       return reply.code(202).send({ message: "If an account uses this email, a reset link is on its way." });
     },
@@ -66,7 +66,7 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      throttle.countAttempt(request.ip);
+      await throttle.countAttempt(request.ip);
       await resets.confirmReset(request.body.token, request.body.password);
       return reply.code(204).send();
     },
@@ -85,7 +85,7 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      throttle.countAttempt(request.ip);
+      await throttle.countAttempt(request.ip);
       const { token, ...signedIn } = await service.signUp(request.body, clientOf(request));
       setSessionCookie(request, reply, token);
       return reply.code(201).send(signedIn);
@@ -105,7 +105,7 @@ export function registerAuthRoutes(
       },
     },
     async (request, reply) => {
-      throttle.countAttempt(request.ip);
+      await throttle.countAttempt(request.ip);
       const { token, ...signedIn } = await throttle.guardSignIn(request.body.email, () =>
         service.signIn(request.body, clientOf(request)),
       );

@@ -14,23 +14,23 @@ export function createAuthThrottle(store: RateLimitStore, limits: Config["rateLi
   const perAccount = { limit: limits.signInFailuresPerAccount, windowMs: 15 * 60_000 };
 
   return {
-    countAttempt(ip: string) {
-      const decision = store.hit(`auth:ip:${ip}`, perIp);
+    async countAttempt(ip: string) {
+      const decision = await store.hit(`auth:ip:${ip}`, perIp);
       if (!decision.allowed) throw tooManyRequests(decision, "sign-in attempts from this address");
     },
 
     async guardSignIn<T>(email: string, attempt: () => Promise<T>): Promise<T> {
       const key = `auth:account:${email}`;
-      const before = store.peek(key, perAccount);
+      const before = await store.peek(key, perAccount);
       if (!before.allowed) throw tooManyRequests(before, "failed sign-ins for this account");
       try {
         const result = await attempt();
-        store.reset(key);
+        await store.reset(key);
         return result;
       } catch (error) {
         const secondStep = error instanceof AppError && error.extras.code === "two_factor_required";
         if (error instanceof AppError && error.kind === "unauthorized" && !secondStep)
-          store.hit(key, perAccount);
+          await store.hit(key, perAccount);
         throw error;
       }
     },

@@ -81,7 +81,7 @@ export function registerTwoFactorRoutes(
       },
     },
     async (request, reply) => {
-      throttle.countAttempt(request.ip);
+      await throttle.countAttempt(request.ip);
       const user = await factors.verifyChallenge(request.body.challenge, request.body.code);
       const { token, ...signedIn } = await auth.signInUser(user, {
         ip: request.ip,

@@ -44,7 +44,7 @@ export function registerAuthentication(app: ZodApp, authenticators: Authenticato
             { code: actor.restriction },
           );
         }
-        applyApiLimits(limits, actor, reply);
+        await applyApiLimits(limits, actor, reply);
         return;
       }
     }
@@ -54,16 +54,19 @@ export function registerAuthentication(app: ZodApp, authenticators: Authenticato
 
 const minute = 60_000;
 
-function applyApiLimits(limits: ApiRateLimits, actor: Actor, reply: FastifyReply) {
+async function applyApiLimits(limits: ApiRateLimits, actor: Actor, reply: FastifyReply) {
   const decisions: RateLimitDecision[] = [];
   if (limits.perApiKey > 0 && actor.apiKeyId) {
     decisions.push(
-      limits.store.hit(`api-key:${actor.apiKeyId}`, { limit: limits.perApiKey, windowMs: minute }),
+      await limits.store.hit(`api-key:${actor.apiKeyId}`, { limit: limits.perApiKey, windowMs: minute }),
     );
   }
   if (limits.perOrganization > 0) {
     decisions.push(
-      limits.store.hit(`organization:${actor.tenantId}`, { limit: limits.perOrganization, windowMs: minute }),
+      await limits.store.hit(`organization:${actor.tenantId}`, {
+        limit: limits.perOrganization,
+        windowMs: minute,
+      }),
     );
   }
   const tightest = decisions.sort((x, y) => x.remaining - y.remaining)[0];

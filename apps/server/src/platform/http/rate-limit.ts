@@ -1,3 +1,4 @@
+import { Redis } from "ioredis";
 import { AppError } from "./errors.ts";
 
 export type RateLimitRule = { limit: number; windowMs: number };
@@ -10,11 +11,12 @@ export type RateLimitDecision = {
   resetSeconds: number;
 };
 
-/** Counts hits per key in fixed windows. In-process; a shared store (Redis) can implement the same. */
+/** Counts hits per key in fixed windows: in this process, or in Redis shared by every process. */
 export type RateLimitStore = {
-  hit(key: string, rule: RateLimitRule): RateLimitDecision;
-  peek(key: string, rule: RateLimitRule): RateLimitDecision;
-  reset(key: string): void;
+  hit(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  peek(key: string, rule: RateLimitRule): Promise<RateLimitDecision>;
+  reset(key: string): Promise<void>;
+  close(): Promise<void>;
 };
 
 export function createMemoryRateLimitStore(): RateLimitStore {
@@ -34,27 +36,70 @@ export function createMemoryRateLimitStore(): RateLimitStore {
     }
     return window;
   };
-  const decide = (window: { count: number; endsAt: number }, rule: RateLimitRule): RateLimitDecision => ({
-    allowed: window.count <= rule.limit,
-    limit: rule.limit,
-    remaining: Math.max(0, rule.limit - window.count),
-    resetSeconds: Math.max(1, Math.ceil((window.endsAt - Date.now()) / 1000)),
-  });
-
   return {
-    hit: (key, rule) => {
+    hit: async (key, rule) => {
       const window = current(key, rule);
       window.count++;
-      return decide(window, rule);
+      return decide(window.count, window.endsAt - Date.now(), rule);
     },
-    peek: (key, rule) => {
+    peek: async (key, rule) => {
       const window = current(key, rule);
-      return { ...decide(window, rule), allowed: window.count < rule.limit };
+      return peekDecision(window.count, window.endsAt - Date.now(), rule);
     },
-    reset: (key) => {
+    reset: async (key) => {
       windows.delete(key);
     },
+    close: async () => {
+      clearInterval(sweep);
+    },
   };
+}
+
+/** The same fixed windows in Redis (INCR + PEXPIRE), so several server processes share one count. */
+export function createRedisRateLimitStore(url: string): RateLimitStore {
+  const redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
+  const prefix = "sbos:ratelimit:";
+  const counted = async (key: string, rule: RateLimitRule, increment: boolean) => {
+    const name = prefix + key;
+    const [[, count], [, ttl]] = (await redis
+      .multi()
+      [increment ? "incr" : "get"](name)
+      .pttl(name)
+      .exec()) as [[null, number | string | null], [null, number]];
+    const value = Number(count ?? 0);
+    if (increment && ttl < 0) await redis.pexpire(name, rule.windowMs);
+    return { value, remainingMs: ttl < 0 ? rule.windowMs : ttl };
+  };
+  return {
+    hit: async (key, rule) => {
+      const { value, remainingMs } = await counted(key, rule, true);
+      return decide(value, remainingMs, rule);
+    },
+    peek: async (key, rule) => {
+      const { value, remainingMs } = await counted(key, rule, false);
+      return peekDecision(value, remainingMs, rule);
+    },
+    reset: async (key) => {
+      await redis.del(prefix + key);
+    },
+    close: async () => {
+      await redis.quit().catch(() => {});
+    },
+  };
+}
+
+function decide(count: number, remainingMs: number, rule: RateLimitRule): RateLimitDecision {
+  return {
+    allowed: count <= rule.limit,
+    limit: rule.limit,
+    remaining: Math.max(0, rule.limit - count),
+    resetSeconds: Math.max(1, Math.ceil(remainingMs / 1000)),
+  };
+}
+
+/** Whether one more hit would still be allowed, without counting it. */
+function peekDecision(count: number, remainingMs: number, rule: RateLimitRule): RateLimitDecision {
+  return { ...decide(count, remainingMs, rule), allowed: count < rule.limit };
 }
 
 export function tooManyRequests(decision: RateLimitDecision, what: string): AppError {
