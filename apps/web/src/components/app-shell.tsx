@@ -3,6 +3,7 @@ import { Outlet } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SessionPanel } from "../features/session/session-panel";
+import { TwoFactorBanner } from "../features/two-factor/two-factor-banner";
 import { Icon } from "./icons";
 import { SidebarNav } from "./sidebar-nav";
 import { mainContentId, SkipLink } from "./skip-link";
@@ -44,6 +45,7 @@ export function AppShell() {
       </Collapsible.Root>
       <main id={mainContentId} tabIndex={-1} className="min-w-0 flex-1 outline-none">
         <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 lg:px-10">
+          <TwoFactorBanner />
           <Outlet />
         </div>
       </main>

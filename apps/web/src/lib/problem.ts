@@ -21,6 +21,8 @@ export function toProblem(error: Partial<Problem> | undefined, response: Respons
     status: error?.status ?? response.status,
     detail: error?.detail ?? error?.title ?? response.statusText,
     errors: error?.errors,
+    code: error?.code,
+    challenge: error?.challenge,
   };
 }
 

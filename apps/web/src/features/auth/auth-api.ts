@@ -19,3 +19,9 @@ export async function signUp(input: {
   if (!data) throw new ProblemError(toProblem(error, response));
   return data;
 }
+
+export async function signInWithTwoFactor(input: { challenge: string; code: string }): Promise<SignedIn> {
+  const { data, error, response } = await api.POST("/api/v1/auth/sign-in/two-factor", { body: input });
+  if (!data) throw new ProblemError(toProblem(error, response));
+  return data;
+}

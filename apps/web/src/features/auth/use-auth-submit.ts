@@ -32,6 +32,7 @@ export function useAuthSubmit<Input>(
 
   return {
     submit: mutation.mutate,
+    reset: mutation.reset,
     busy: mutation.isPending || mutation.isSuccess,
     problem,
     fieldErrors: fieldErrorsOf(problem),

@@ -6,6 +6,7 @@ import { AuditLogSection } from "../audit/audit-log-section";
 import { OrganizationSection } from "../organization/organization-section";
 import { meQuery } from "../session/me-query";
 import { SessionsSection } from "../sessions/sessions-section";
+import { TwoFactorSection } from "../two-factor/two-factor-section";
 import { InvitationsSection } from "./invitations-section";
 import { MembersSection } from "./members-section";
 
@@ -31,6 +32,7 @@ export function SettingsPage() {
       <MembersSection canManage={canManage} />
       {canManage ? <InvitationsSection /> : null}
       {can["apiKeys.read"] ? <ApiKeysSection canManage={can["apiKeys.manage"] === true} /> : null}
+      <TwoFactorSection />
       <SessionsSection />
       {canReadAuditLog ? <AuditLogSection /> : null}
     </div>

@@ -11,3 +11,11 @@ export async function deleteOrganization(input: { confirm: string }): Promise<vo
   const { error, response } = await api.DELETE("/api/v1/organization", { body: input });
   if (!response.ok) throw new ProblemError(toProblem(error, response));
 }
+
+export async function setRequireTwoFactor(input: {
+  requireTwoFactor: boolean;
+}): Promise<Schemas["OrganizationSettings"]> {
+  const { data, error, response } = await api.PATCH("/api/v1/organization", { body: input });
+  if (!data) throw new ProblemError(toProblem(error, response));
+  return data;
+}

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import type { Me } from "../session/me-query";
 import { DeleteOrganization } from "./delete-organization";
 import { RenameOrganizationForm } from "./rename-organization-form";
+import { RequireTwoFactorForm } from "./require-two-factor-form";
 
 /** Rendered for people who may rename or delete the organisation; each part follows its own permission. */
 export function OrganizationSection({ me }: { me: Me }) {
@@ -16,6 +17,7 @@ export function OrganizationSection({ me }: { me: Me }) {
         {t("organization.title")}
       </h2>
       {me.can["organization.update"] ? <RenameOrganizationForm name={me.organization.name} /> : null}
+      {me.can["organization.update"] ? <RequireTwoFactorForm /> : null}
       {me.can["organization.delete"] ? <DeleteOrganization slug={me.organization.slug} /> : null}
     </section>
   );
