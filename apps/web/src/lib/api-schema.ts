@@ -3401,6 +3401,11 @@ export interface components {
             can: {
                 [key: string]: boolean;
             };
+            security: {
+                /** @description null for an API key */
+                twoFactorEnabled: boolean | null;
+                organizationRequiresTwoFactor: boolean;
+            };
         };
         MeInput: {
             caller: {
@@ -3416,6 +3421,11 @@ export interface components {
             /** @description What this caller may do, by action */
             can: {
                 [key: string]: boolean;
+            };
+            security: {
+                /** @description null for an API key */
+                twoFactorEnabled: boolean | null;
+                organizationRequiresTwoFactor: boolean;
             };
         };
         Member: {

@@ -17,6 +17,10 @@ export const meResponse = z
     organization: organizationSchema,
     role: roleSchema,
     can: z.record(z.string(), z.boolean()).describe("What this caller may do, by action"),
+    security: z.object({
+      twoFactorEnabled: z.boolean().nullable().describe("null for an API key"),
+      organizationRequiresTwoFactor: z.boolean(),
+    }),
   })
   .meta({ id: "Me" });
 

@@ -37,6 +37,10 @@ export function createIdentityService(deps: { db: Db }) {
         organization: { id: organization.id, slug: organization.slug, name: organization.name },
         role: actor.role,
         can: presentPolicies(actor),
+        security: {
+          twoFactorEnabled: user ? user.twoFactorEnabledAt !== null : null,
+          organizationRequiresTwoFactor: organization.requireTwoFactor,
+        },
       };
     },
 

@@ -107,12 +107,15 @@ describe("two-factor authentication", () => {
     await expect
       .poll(async () => (await harness.app.inject({ url: "/api/v1/api-keys", cookies })).json().code)
       .toBe("two_factor_required");
-    expect((await harness.app.inject({ url: "/api/v1/me", cookies })).statusCode).toBe(200);
+    const me = await harness.app.inject({ url: "/api/v1/me", cookies });
+    expect(me.json().security).toEqual({ twoFactorEnabled: false, organizationRequiresTwoFactor: true });
 
     await enrol(cookies);
     await expect
       .poll(async () => (await harness.app.inject({ url: "/api/v1/api-keys", cookies })).statusCode)
       .toBe(200);
+    const after = await harness.app.inject({ url: "/api/v1/me", cookies });
+    expect(after.json().security.twoFactorEnabled).toBe(true);
   });
 
   it("turns off with the password only", async () => {

@@ -1,22 +1,22 @@
-import { useMutation } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { problemOf } from "../../lib/problem";
 import { InlineAlert } from "../members/inline-alert";
+import { meQuery } from "../session/me-query";
 import { setRequireTwoFactor } from "./organization-api";
 
-/**
- * No read of the organisation's settings exists yet, so the box starts unticked and then
- * shows what the server answered to the last save.
- */
+/** The organisation's two-factor requirement, as `me` reports it, changed by owners and admins. */
 export function RequireTwoFactorForm() {
   const { t } = useTranslation();
   const id = useId();
-  const [required, setRequired] = useState(false);
+  const queryClient = useQueryClient();
+  const { data: me } = useQuery(meQuery);
   const saving = useMutation({
     mutationFn: setRequireTwoFactor,
-    onSuccess: (organization) => setRequired(organization.requireTwoFactor),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
   });
+  const required = me?.security.organizationRequiresTwoFactor ?? false;
   const checked = saving.isPending ? saving.variables.requireTwoFactor : required;
 
   return (

@@ -1,8 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { problemOf } from "../../lib/problem";
 import { InlineAlert } from "../members/inline-alert";
+import { meQuery } from "../session/me-query";
 import { DisableTwoFactorForm } from "./disable-two-factor-form";
 import { RecoveryCodes } from "./recovery-codes";
 import { setupTwoFactor } from "./two-factor-api";
@@ -11,14 +12,21 @@ import { isTwoFactorRequired } from "./use-two-factor-restricted";
 
 type Status = "unknown" | "on" | "off";
 
-/**
- * `me` does not say whether two-factor is on, so the section only knows what happened here;
- * both "Set up" and "Turn off" stay offered and the server refuses whichever does not apply.
- */
+/** Enrolment and switching off, starting from what `me` says; both stay offered while it is unknown. */
 export function TwoFactorSection() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<Status>("unknown");
+  const { data: me } = useQuery(meQuery);
+  const [changedHere, setStatus] = useState<Status>("unknown");
+  const reported = me?.security.twoFactorEnabled;
+  const status: Status =
+    changedHere !== "unknown"
+      ? changedHere
+      : reported === true
+        ? "on"
+        : reported === false
+          ? "off"
+          : "unknown";
   const [recoveryCodes, setRecoveryCodes] = useState<string[]>();
   const starting = useMutation({ mutationFn: setupTwoFactor });
 
