@@ -25,8 +25,11 @@ function expectedRefusal(status: number, method: string, path: string): RegExp {
   );
 }
 
-function currentCode(secret: string): string {
-  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate();
+/** A code from the app `offsetSeconds` from now: each code is accepted once, so a second sign-in uses the next one. */
+function codeFor(secret: string, offsetSeconds = 0): string {
+  return new TOTP({ secret: Secret.fromBase32(secret), digits: 6, period: 30 }).generate({
+    timestamp: Date.now() + offsetSeconds * 1000,
+  });
 }
 
 const owner = {
@@ -57,7 +60,7 @@ describe("two-factor authentication", () => {
     const secret = ((await page.getByTestId("two-factor-secret").textContent()) ?? "").trim();
     expect(secret).toMatch(/^[A-Z2-7]+=*$/);
 
-    await page.getByLabel("Code from your app", { exact: true }).fill(currentCode(secret));
+    await page.getByLabel("Code from your app", { exact: true }).fill(codeFor(secret));
     await page.getByRole("button", { name: "Turn on", exact: true }).click();
     const codes = page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem");
     await expect.poll(() => codes.count()).toBe(10);
@@ -82,7 +85,7 @@ describe("two-factor authentication", () => {
       expect(entry).toMatch(expectedRefusal(401, "POST", "/api/v1/auth/sign-in/email"));
     }
 
-    await codeField.fill(currentCode(secret));
+    await codeField.fill(codeFor(secret, 30));
     await page.getByRole("button", { name: "Verify", exact: true }).click();
     await page.getByRole("button", { name: "Sign out" }).waitFor();
     expect(new URL(page.url()).pathname).toBe("/");

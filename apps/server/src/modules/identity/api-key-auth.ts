@@ -5,7 +5,7 @@ import { subscribeEvents } from "../../platform/events.ts";
 import { type Authenticator, bearerToken } from "../../platform/http/auth.ts";
 import { createTtlCache } from "../../platform/ttl-cache.ts";
 import { apiKeyRevoked, organizationDeleted } from "./events.ts";
-import { findActiveApiKeyByHash, findOrganization } from "./repo.ts";
+import { findActiveApiKeyByHash, findOrganization, touchApiKey } from "./repo.ts";
 import { parseTenantToken } from "./tenant-token.ts";
 
 /**
@@ -27,9 +27,13 @@ export async function createApiKeyAuthenticator(database: Database): Promise<Aut
     const cached = cache.get(parsed.secretHash);
     if (cached) return cached;
 
+    // Verified against the database at most once a minute per process: that is also when
+    // "last used" is written, so the hot path stays read-free.
     const key = await withTenant(database.db, parsed.tenantId, async (tx) => {
       const found = await findActiveApiKeyByHash(tx, parsed.tenantId, parsed.secretHash);
-      return found && (await findOrganization(tx, parsed.tenantId)) ? found : undefined;
+      if (!found || !(await findOrganization(tx, parsed.tenantId))) return undefined;
+      await touchApiKey(tx, parsed.tenantId, found.id);
+      return found;
     });
     if (!key) return undefined;
     const actor: Actor = { tenantId: key.tenantId, role: key.role, apiKeyId: key.id };

@@ -178,7 +178,7 @@ export function createAuthService(deps: {
 
     signOut: async (actor: Actor) => {
       const { userId, sessionId } = requireUser(actor);
-      await endSession(userId, sessionId);
+      await endSession(actor, userId, sessionId);
     },
 
     listSessions: async (actor: Actor): Promise<SessionView[]> => {
@@ -190,7 +190,7 @@ export function createAuthService(deps: {
     /** Signs one of my sessions out (another device, or this one). */
     endSession: async (actor: Actor, targetSessionId: string) => {
       const { userId } = requireUser(actor);
-      if (!(await endSession(userId, targetSessionId))) throw notFound("The session");
+      if (!(await endSession(actor, userId, targetSessionId))) throw notFound("The session");
     },
 
     listOrganizations: async (actor: Actor) => {
@@ -211,10 +211,13 @@ export function createAuthService(deps: {
     },
   };
 
-  async function endSession(userId: string, sessionId: string) {
+  async function endSession(actor: Actor, userId: string, sessionId: string) {
     return db.transaction(async (tx) => {
       const ended = await users.markSessionRevoked(tx, userId, sessionId);
-      if (ended) await publishEvent(tx, { type: sessionEnded, tenantId: null, data: { sessionId } });
+      if (!ended) return ended;
+      await publishEvent(tx, { type: sessionEnded, tenantId: null, data: { sessionId } });
+      await enterTenant(tx, actor.tenantId);
+      await recordAudit(tx, actor, { action: "session.end", targetType: "session", targetId: sessionId });
       return ended;
     });
   }

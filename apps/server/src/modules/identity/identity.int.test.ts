@@ -71,6 +71,7 @@ describe("API keys", () => {
     const entry = listed.json().data.find((item: { id: string }) => item.id === key.id);
     expect(entry).toBeDefined();
     expect(entry.key).toBeUndefined();
+    expect(entry.lastUsedAt).not.toBeNull();
 
     const audit = await withTenant(harness.database.db, tenant.tenantId, (tx) =>
       tx.execute<{ action: string; actor_type: string }>(

@@ -78,6 +78,13 @@ export async function findApiKey(executor: Executor, tenantId: string, id: strin
   return row;
 }
 
+export async function touchApiKey(executor: Executor, tenantId: string, id: string) {
+  await executor
+    .update(apiKeys)
+    .set({ lastUsedAt: new Date() })
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, id)));
+}
+
 export async function markApiKeyRevoked(executor: Executor, tenantId: string, id: string) {
   const [row] = await executor
     .update(apiKeys)

@@ -32,6 +32,8 @@ export const users = pgTable("users", {
   /** The TOTP seed, sealed (AES-256-GCM); set at enrolment, active once `twoFactorEnabledAt` is. */
   twoFactorSecret: text(),
   twoFactorEnabledAt: timestamptz(),
+  /** The last accepted TOTP time step: a code is accepted once, never replayed within its window. */
+  twoFactorLastStep: integer(),
   createdAt: createdAt(),
   updatedAt: timestamptz().notNull().defaultNow(),
 });

@@ -58,3 +58,13 @@ export async function countChallengeAttempt(executor: Executor, tokenHash: strin
 export async function deleteChallenge(executor: Executor, id: string) {
   await executor.delete(twoFactorChallenges).where(eq(twoFactorChallenges.id, id));
 }
+
+/** Records a TOTP step as used, if it is newer than the last one; answers whether it was. */
+export async function claimTotpStep(executor: Executor, userId: string, step: number) {
+  const claimed = await executor
+    .update(users)
+    .set({ twoFactorLastStep: step })
+    .where(and(eq(users.id, userId), sql`coalesce(${users.twoFactorLastStep}, -1) < ${step}`))
+    .returning({ id: users.id });
+  return claimed.length > 0;
+}

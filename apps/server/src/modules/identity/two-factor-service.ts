@@ -2,8 +2,10 @@ import { randomBytes } from "node:crypto";
 import { Secret, TOTP } from "otpauth";
 import QRCode from "qrcode";
 import type { Actor } from "../../platform/actor.ts";
+import { recordAudit } from "../../platform/audit.ts";
 import { generateSecretToken, hashSecretToken } from "../../platform/crypto.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { enterTenant } from "../../platform/db/tenancy.ts";
 import { publishEvent } from "../../platform/events.ts";
 import { AppError } from "../../platform/http/errors.ts";
 import { newId } from "../../platform/ids.ts";
@@ -48,7 +50,9 @@ export function createTwoFactorService(deps: { db: Db; secrets: SecretBox }) {
     const entered = normaliseCode(code);
     if (/^\d{6}$/.test(entered)) {
       const totp = totpFor(user.email, Secret.fromBase32(secrets.open(user.twoFactorSecret)));
-      return totp.validate({ token: entered, window: 1 }) !== null;
+      const delta = totp.validate({ token: entered, window: 1 });
+      if (delta === null) return false;
+      return factors.claimTotpStep(db, user.id, totp.counter() + delta);
     }
     return factors.useRecoveryCode(db, user.id, hashSecretToken(entered));
   };
@@ -98,6 +102,8 @@ export function createTwoFactorService(deps: { db: Db; secrets: SecretBox }) {
         });
         await factors.replaceRecoveryCodes(tx, user.id, codes.map(hashSecretToken));
         await publishEvent(tx, { type: personSecurityChanged, tenantId: null, data: { userId: user.id } });
+        await enterTenant(tx, actor.tenantId);
+        await recordAudit(tx, actor, { action: "two_factor.enable", targetType: "user", targetId: user.id });
       });
       return { recoveryCodes: codes };
     },
@@ -113,6 +119,8 @@ export function createTwoFactorService(deps: { db: Db; secrets: SecretBox }) {
         await factors.setTwoFactor(tx, user.id, { twoFactorSecret: null, twoFactorEnabledAt: null });
         await factors.replaceRecoveryCodes(tx, user.id, []);
         await publishEvent(tx, { type: personSecurityChanged, tenantId: null, data: { userId: user.id } });
+        await enterTenant(tx, actor.tenantId);
+        await recordAudit(tx, actor, { action: "two_factor.disable", targetType: "user", targetId: user.id });
       });
     },
 

@@ -62,6 +62,8 @@ describe("two-factor authentication", () => {
     expect(enabled.statusCode).toBe(200);
     expect(enabled.json().recoveryCodes).toHaveLength(10);
     expect(new Set(enabled.json().recoveryCodes).size).toBe(10);
+    const audit = await harness.app.inject({ url: "/api/v1/audit-events?action=two_factor.enable", cookies });
+    expect(audit.json().data).toHaveLength(1);
   });
 
   it("asks for a second step after the password, and accepts a TOTP code or a recovery code once", async () => {
@@ -74,9 +76,13 @@ describe("two-factor authentication", () => {
     expect(cookiesOf(first)).toBeUndefined();
 
     expect((await secondStep(first.json().challenge, "000000")).statusCode).toBe(401);
-    const done = await secondStep(first.json().challenge, codeFor(secret));
+    // The enrolment spent the current code; the app's next one is accepted (±30 s window), once.
+    const nextCode = codeFor(secret, 30);
+    const done = await secondStep(first.json().challenge, nextCode);
     expect(done.statusCode).toBe(200);
     expect((await harness.app.inject({ url: "/api/v1/me", cookies: cookiesOf(done) })).statusCode).toBe(200);
+    const replay = await secondStep((await signIn(email)).json().challenge, nextCode);
+    expect(replay.statusCode).toBe(401);
 
     const recovery = recoveryCodes[0] ?? "";
     const withRecovery = await secondStep((await signIn(email)).json().challenge, recovery.toUpperCase());
