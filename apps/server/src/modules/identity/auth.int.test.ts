@@ -59,7 +59,7 @@ describe("sign-up and sign-in", () => {
     const { email, cookie } = await signUp();
     const stored = await harness.database.db.execute<{ password_hash: string; token_hash: string }>(sql`
       select u.password_hash, s.token_hash from users u join sessions s on s.user_id = u.id where u.email = ${email}`);
-    expect(stored.rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=47104,t=4,p=1\$/);
+    expect(stored.rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=47104,t=5,p=1\$/);
     expect(stored.rows[0]?.token_hash).not.toBe(cookie?.[sessionCookie]);
     expect(stored.rows[0]?.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
