@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPage } from "./support/browser.ts";
+import { expectedRefusal, openPage } from "./support/browser.ts";
 import { startBrowserFixture } from "./support/runtime.ts";
-import { submitSignIn } from "./support/sign-in.ts";
+import { signUpThroughUi, submitSignIn } from "./support/sign-in.ts";
 
 let fixture: Awaited<ReturnType<typeof startBrowserFixture>>;
 let browser: Browser;
@@ -16,14 +16,6 @@ beforeAll(async () => {
 
 afterAll(() => fixture?.close());
 
-/** What the browser helper records for one refused request: the answer itself and Chromium's console line. */
-function expectedRefusal(status: number, method: string, path: string): RegExp {
-  const url = `${baseUrl}${path}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(
-    `^(http ${status}: ${method} ${url}|console\\.error: Failed to load resource: .*${status}.* \\(${url}\\))$`,
-  );
-}
-
 const owner = {
   name: "Kim Keyholder",
   email: `kim-${randomUUID()}@example.test`,
@@ -34,13 +26,7 @@ const owner = {
 describe("account settings and password reset", () => {
   it("creates an API key whose secret shows once, revokes it, and shows the audit log and sessions", async () => {
     const { page, consoleErrors } = await openPage(browser, `${baseUrl}/sign-up`);
-    await page.getByLabel("Your name", { exact: true }).fill(owner.name);
-    await page.getByLabel("Email", { exact: true }).fill(owner.email);
-    await page.getByLabel("Password", { exact: true }).fill(owner.password);
-    await page.getByLabel("Organisation name", { exact: true }).fill(owner.organizationName);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect.poll(() => page.url()).toBe(`${baseUrl}/`);
-    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await signUpThroughUi(page, baseUrl, owner);
 
     await page.goto(`${baseUrl}/settings`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { name: "API keys", exact: true }).waitFor();
@@ -134,7 +120,7 @@ describe("account settings and password reset", () => {
     const refused = consoleErrors.splice(0);
     expect(refused.length).toBeGreaterThan(0);
     for (const entry of refused) {
-      expect(entry).toMatch(expectedRefusal(400, "POST", "/api/v1/auth/password-reset/confirm"));
+      expect(entry).toMatch(expectedRefusal(baseUrl, 400, "POST", "/api/v1/auth/password-reset/confirm"));
     }
 
     await password.fill(newPassword);

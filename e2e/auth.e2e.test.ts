@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openPage } from "./support/browser.ts";
+import { expectedRefusal, openPage } from "./support/browser.ts";
 import { startBrowserFixture } from "./support/runtime.ts";
 import { type Credentials, submitSignIn } from "./support/sign-in.ts";
 
@@ -16,14 +16,6 @@ beforeAll(async () => {
 });
 
 afterAll(() => fixture?.close());
-
-/** What the browser helper records for one refused request: the answer itself and Chromium's console line. */
-function expectedRefusal(status: number, method: string, path: string): RegExp {
-  const url = `${baseUrl}${path}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(
-    `^(http ${status}: ${method} ${url}|console\\.error: Failed to load resource: .*${status}.* \\(${url}\\))$`,
-  );
-}
 
 describe("authentication", () => {
   it("signs up, signs out, shows a wrong password inline and signs back in", async () => {
@@ -48,7 +40,7 @@ describe("authentication", () => {
     expect(await fieldError.textContent()).toBe("must be at least 10 characters");
     expect(await page.getByRole("alert").textContent()).not.toBe("");
     const rejectedShortPassword = consoleErrors.splice(0);
-    const badRequest = expectedRefusal(400, "POST", "/api/v1/auth/sign-up");
+    const badRequest = expectedRefusal(baseUrl, 400, "POST", "/api/v1/auth/sign-up");
     expect(rejectedShortPassword.length).toBeGreaterThan(0);
     for (const entry of rejectedShortPassword) expect(entry).toMatch(badRequest);
 
@@ -75,7 +67,7 @@ describe("authentication", () => {
     await page.waitForLoadState("networkidle");
 
     // The wrong password is refused with a 401, which the browser reports; nothing else may appear.
-    const refusal = expectedRefusal(401, "POST", "/api/v1/auth/sign-in/email");
+    const refusal = expectedRefusal(baseUrl, 401, "POST", "/api/v1/auth/sign-in/email");
     expect(consoleErrors.length).toBeGreaterThan(0);
     for (const entry of consoleErrors) expect(entry).toMatch(refusal);
   });
@@ -86,7 +78,7 @@ describe("authentication", () => {
     await page.getByRole("heading", { name: "Sign in" }).waitFor();
 
     // Finding out nobody is signed in is a 401 from /api/v1/me, which the browser reports; nothing else may appear.
-    const refusal = expectedRefusal(401, "GET", "/api/v1/me");
+    const refusal = expectedRefusal(baseUrl, 401, "GET", "/api/v1/me");
     expect(consoleErrors.length).toBeGreaterThan(0);
     for (const entry of consoleErrors) expect(entry).toMatch(refusal);
     const expectedCount = consoleErrors.length;

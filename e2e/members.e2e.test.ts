@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openPage } from "./support/browser.ts";
 import { startBrowserFixture } from "./support/runtime.ts";
-import { openSignedIn } from "./support/sign-in.ts";
+import { openSignedIn, signUpThroughUi } from "./support/sign-in.ts";
 
 let fixture: Awaited<ReturnType<typeof startBrowserFixture>>;
 let browser: Browser;
@@ -38,13 +38,7 @@ describe("members and invitations", () => {
     };
 
     const { page, consoleErrors } = await openPage(browser, `${baseUrl}/sign-up`);
-    await page.getByLabel("Your name", { exact: true }).fill(owner.name);
-    await page.getByLabel("Email", { exact: true }).fill(owner.email);
-    await page.getByLabel("Password", { exact: true }).fill(owner.password);
-    await page.getByLabel("Organisation name", { exact: true }).fill(owner.organizationName);
-    await page.getByRole("button", { name: "Create account" }).click();
-    await expect.poll(() => page.url()).toBe(`${baseUrl}/`);
-    await page.getByRole("button", { name: "Sign out" }).waitFor();
+    await signUpThroughUi(page, baseUrl, owner);
 
     await page.goto(`${baseUrl}/settings`, { waitUntil: "networkidle" });
     await page.getByRole("heading", { name: "Members", exact: true }).waitFor();

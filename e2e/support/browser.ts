@@ -56,3 +56,11 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   await page.goto(url, { waitUntil: "networkidle" });
   return { page, consoleErrors };
 }
+
+/** What `openPage` records for one refused request: the answer itself and Chromium's console line. */
+export function expectedRefusal(baseUrl: string, status: number, method: string, path: string): RegExp {
+  const url = `${baseUrl}${path}`.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return new RegExp(
+    `^(http ${status}: ${method} ${url}|console\\.error: Failed to load resource: .*${status}.* \\(${url}\\))$`,
+  );
+}

@@ -30,3 +30,16 @@ export async function openSignedIn(
   await opened.page.goto(`${baseUrl}${path}`, { waitUntil: "networkidle" });
   return opened;
 }
+
+export type NewAccount = Credentials & { name: string; organizationName: string };
+
+/** Fills and submits `/sign-up` (already open in `page`) and waits until the app shell shows. */
+export async function signUpThroughUi(page: Page, baseUrl: string, account: NewAccount): Promise<void> {
+  await page.getByLabel("Your name", { exact: true }).fill(account.name);
+  await page.getByLabel("Email", { exact: true }).fill(account.email);
+  await page.getByLabel("Password", { exact: true }).fill(account.password);
+  await page.getByLabel("Organisation name", { exact: true }).fill(account.organizationName);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(`${baseUrl}/`);
+  await page.getByRole("button", { name: "Sign out" }).waitFor();
+}
