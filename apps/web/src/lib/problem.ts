@@ -43,3 +43,13 @@ export function problemOf(error: unknown): Problem | undefined {
   const message = error instanceof Error ? error.message : String(error);
   return { type: "about:blank", title: message, status: 0, detail: message };
 }
+
+/** For a form: errors beside their fields, and a banner message only when no field explains the problem. */
+export function formProblemOf(error: unknown): { fieldErrors: Record<string, string>; formMessage?: string } {
+  const problem = problemOf(error);
+  const fieldErrors = fieldErrorsOf(problem);
+  return {
+    fieldErrors,
+    formMessage: problem && Object.keys(fieldErrors).length === 0 ? problem.detail : undefined,
+  };
+}

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsOf, problemOf } from "../../lib/problem";
+import { formProblemOf } from "../../lib/problem";
 import { FormAlert } from "../auth/auth-card";
 import { FormField } from "../auth/form-field";
 import type { Role } from "../members/members-api";
@@ -22,9 +22,7 @@ export function CreateApiKeyForm() {
       await queryClient.invalidateQueries({ queryKey: ["audit-events"] });
     },
   });
-  const problem = problemOf(creating.error);
-  const fieldErrors = fieldErrorsOf(problem);
-  const formMessage = problem && Object.keys(fieldErrors).length === 0 ? problem.detail : undefined;
+  const { fieldErrors, formMessage } = formProblemOf(creating.error);
   const busy = creating.isPending;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fieldErrorsOf, problemOf } from "../../lib/problem";
+import { formProblemOf } from "../../lib/problem";
 import { FormAlert } from "../auth/auth-card";
 import { FormField } from "../auth/form-field";
 import { invitationsQuery, inviteMember, type Role } from "./members-api";
@@ -16,10 +16,7 @@ export function InviteForm() {
     mutationFn: inviteMember,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: invitationsQuery.queryKey }),
   });
-  const problem = problemOf(inviting.error);
-  const fieldErrors = fieldErrorsOf(problem);
-  // A field error is already shown beside its field; the banner is for the rest (e.g. "already invited").
-  const formMessage = problem && Object.keys(fieldErrors).length === 0 ? problem.detail : undefined;
+  const { fieldErrors, formMessage } = formProblemOf(inviting.error);
   const busy = inviting.isPending;
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
