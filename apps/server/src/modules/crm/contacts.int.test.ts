@@ -1,0 +1,102 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestTenant, startTestApp, type TestApp, type TestTenant } from "../../test/harness.ts";
+
+let harness: TestApp;
+let tenant: TestTenant;
+beforeAll(async () => {
+  harness = await startTestApp();
+  tenant = await createTestTenant(harness.modules, "admin");
+});
+afterAll(() => harness.close());
+
+const create = (payload: object, headers = tenant.headers) =>
+  harness.app.inject({ method: "POST", url: "/api/v1/contacts", headers, payload });
+const search = async (q: string) =>
+  (
+    await harness.app.inject({ url: `/api/v1/contacts?q=${encodeURIComponent(q)}`, headers: tenant.headers })
+  ).json().data as { name: string }[];
+
+describe("contacts", () => {
+  it("creates a contact with its phone normalised to E.164, keeping what was typed", async () => {
+    const response = await create({
+      name: "Amélie Poulain",
+      email: "Amelie@Example.com",
+      phone: "+33 6 12 34 56 78",
+    });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({
+      id: expect.any(String),
+      name: "Amélie Poulain",
+      email: "amelie@example.com",
+      phone: "+33612345678",
+      phoneAsEntered: "+33 6 12 34 56 78",
+    });
+  });
+
+  it("refuses an invalid phone, a wrong type and unknown fields, naming the field, creating nothing", async () => {
+    const before = (await search("Nobody Valid")).length;
+    const badPhone = await create({ name: "Nobody Valid", phone: "123" });
+    expect(badPhone.statusCode).toBe(400);
+    const wrongPhone = await create({ name: "Nobody Valid", phone: "+1 555 0100" });
+    expect(wrongPhone.statusCode).toBe(400);
+    expect(wrongPhone.json().errors).toEqual([
+      { field: "body.phone", message: expect.stringMatching(/phone/) },
+    ]);
+    expect((await create({ name: 42 })).json().errors[0].field).toBe("body.name");
+    expect((await create({ name: "X", colour: "red" })).json().errors[0].field).toBe("body.colour");
+    expect((await search("Nobody Valid")).length).toBe(before);
+  });
+
+  it("searches by name, email and by phone in any format", async () => {
+    await create({ name: "محمد علي", phone: "+971 50 123 4567" });
+    await create({ name: "王小明", email: "xiaoming@example.cn", phone: "+86 138 0013 8000" });
+    expect((await search("محمد")).map((contact) => contact.name)).toEqual(["محمد علي"]);
+    expect((await search("xiaoming@")).map((contact) => contact.name)).toEqual(["王小明"]);
+    expect((await search("0013 8000")).map((contact) => contact.name)).toEqual(["王小明"]);
+    expect((await search("+971501234567")).map((contact) => contact.name)).toEqual(["محمد علي"]);
+    expect(await search("50%_")).toEqual([]);
+  });
+
+  it("updates, pages and deletes (deleting is for admins and owners)", async () => {
+    const { id } = (await create({ name: "Paged One" })).json();
+    const changed = await harness.app.inject({
+      method: "PATCH",
+      url: `/api/v1/contacts/${id}`,
+      headers: tenant.headers,
+      payload: { phone: "+44 20 7946 0958", email: null },
+    });
+    expect(changed.json()).toMatchObject({ phone: "+442079460958", email: null, name: "Paged One" });
+
+    const first = (
+      await harness.app.inject({ url: "/api/v1/contacts?limit=2", headers: tenant.headers })
+    ).json();
+    expect(first.data).toHaveLength(2);
+    const second = (
+      await harness.app.inject({
+        url: `/api/v1/contacts?limit=2&cursor=${first.nextCursor}`,
+        headers: tenant.headers,
+      })
+    ).json();
+    expect(second.data.map((contact: { id: string }) => contact.id)).not.toContain(first.data[0].id);
+
+    const { key } = await harness.modules.identity.issueApiKey(
+      { tenantId: tenant.tenantId, role: "owner" },
+      { name: "member", role: "member" },
+    );
+    const asMember = await harness.app.inject({
+      method: "DELETE",
+      url: `/api/v1/contacts/${id}`,
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(asMember.statusCode).toBe(403);
+    const deleted = await harness.app.inject({
+      method: "DELETE",
+      url: `/api/v1/contacts/${id}`,
+      headers: tenant.headers,
+    });
+    expect(deleted.statusCode).toBe(204);
+    expect(
+      (await harness.app.inject({ url: `/api/v1/contacts/${id}`, headers: tenant.headers })).statusCode,
+    ).toBe(404);
+  });
+});

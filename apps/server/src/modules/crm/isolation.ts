@@ -1,0 +1,35 @@
+import type { IsolationCase, IsolationContext } from "../../test/isolation.ts";
+
+const contactOfA = async ({ app, a, remember }: IsolationContext) => {
+  const created = await app.inject({
+    method: "POST",
+    url: "/api/v1/contacts",
+    headers: a.apiKeyHeaders,
+    payload: {
+      name: "Ada's customer",
+      email: `customer-${Date.now()}@example.com`,
+      phone: "+33 6 12 34 56 78",
+    },
+  });
+  const { id, email } = created.json();
+  remember(id);
+  remember(email);
+  return {
+    params: { id },
+    payload: { name: "Taken over" },
+    snapshot: async () =>
+      (await app.inject({ url: `/api/v1/contacts/${id}`, headers: a.apiKeyHeaders })).json(),
+  };
+};
+
+export const isolationCases: IsolationCase[] = [
+  {
+    route: "POST /api/v1/contacts",
+    kind: "scoped",
+    prepare: async () => ({ payload: { name: "B's customer" } }),
+  },
+  { route: "GET /api/v1/contacts", kind: "scoped" },
+  { route: "GET /api/v1/contacts/{id}", kind: "foreign-object", prepare: contactOfA },
+  { route: "PATCH /api/v1/contacts/{id}", kind: "foreign-object", prepare: contactOfA },
+  { route: "DELETE /api/v1/contacts/{id}", kind: "foreign-object", prepare: contactOfA },
+];
