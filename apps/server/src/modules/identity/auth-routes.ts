@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { requireActor } from "../../platform/http/auth.ts";
-import { pageOf } from "../../platform/http/pagination.ts";
+import { pageOf, singlePage } from "../../platform/http/pagination.ts";
 import { publicBaseUrl } from "../../platform/http/public-url.ts";
 import type { ZodApp } from "../../platform/module.ts";
 import {
@@ -25,7 +25,6 @@ const clientOf = (request: { ip: string; headers: { "user-agent"?: string } }) =
   ip: request.ip,
   userAgent: request.headers["user-agent"],
 });
-const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
 
 export function registerAuthRoutes(
   app: ZodApp,
@@ -137,7 +136,7 @@ export function registerAuthRoutes(
         response: { 200: pageOf(sessionSchema) },
       },
     },
-    async (request) => allOnOnePage(await service.listSessions(requireActor(request))),
+    async (request) => singlePage(await service.listSessions(requireActor(request))),
   );
 
   app.delete(
@@ -167,7 +166,7 @@ export function registerAuthRoutes(
         response: { 200: pageOf(myOrganizationSchema) },
       },
     },
-    async (request) => allOnOnePage(await service.listOrganizations(requireActor(request))),
+    async (request) => singlePage(await service.listOrganizations(requireActor(request))),
   );
 
   app.post(

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { requireActor } from "../../platform/http/auth.ts";
-import { pageOf } from "../../platform/http/pagination.ts";
+import { pageOf, singlePage } from "../../platform/http/pagination.ts";
 import { publicBaseUrl } from "../../platform/http/public-url.ts";
 import type { ZodApp } from "../../platform/module.ts";
 import { signedInSchema } from "./auth-dto.ts";
@@ -20,7 +20,6 @@ import type { MemberService } from "./member-service.ts";
 import { setSessionCookie } from "./session-auth.ts";
 
 const tags = ["members"];
-const allOnOnePage = <T>(data: T[]) => ({ data, nextCursor: null });
 
 export function registerMemberRoutes(app: ZodApp, service: MemberService, publicUrl: string | undefined) {
   const baseUrlOf = (request: FastifyRequest) => publicBaseUrl(request, publicUrl);
@@ -34,7 +33,7 @@ export function registerMemberRoutes(app: ZodApp, service: MemberService, public
         response: { 200: pageOf(memberSchema) },
       },
     },
-    async (request) => allOnOnePage(await service.listMembers(requireActor(request))),
+    async (request) => singlePage(await service.listMembers(requireActor(request))),
   );
 
   app.patch(
@@ -76,7 +75,7 @@ export function registerMemberRoutes(app: ZodApp, service: MemberService, public
         response: { 200: pageOf(invitationSchema) },
       },
     },
-    async (request) => allOnOnePage(await service.listInvitations(requireActor(request))),
+    async (request) => singlePage(await service.listInvitations(requireActor(request))),
   );
 
   app.post(

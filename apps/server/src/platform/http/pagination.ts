@@ -14,6 +14,11 @@ export function pageOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/** A list short enough by nature (my sessions, a team's members) to answer whole, in the same shape. */
+export function singlePage<T>(data: T[]): Page<T> {
+  return { data, nextCursor: null };
+}
+
 /** Keyset cursors are opaque to clients: the sort key of the last row, base64url-encoded. */
 export function encodeCursor(key: string): string {
   return Buffer.from(key, "utf8").toString("base64url");
