@@ -6,8 +6,15 @@ import { createIdentityModule } from "./identity/index.ts";
 /** Every capability, wired from plain dependencies. Later modules are added here. */
 export async function createModules(context: AppContext) {
   const identity = await createIdentityModule(context);
-  const modules: Module[] = [identity.module, createAuditModule(context), createCrmModule(context)];
-  return { modules, identity: identity.service, auth: identity.auth };
+  const crm = createCrmModule(context, { checkMembers: identity.members.findMemberIds });
+  const modules: Module[] = [identity.module, createAuditModule(context), crm.module];
+  return {
+    modules,
+    identity: identity.service,
+    auth: identity.auth,
+    members: identity.members,
+    crm: crm.contacts,
+  };
 }
 
 export type Modules = Awaited<ReturnType<typeof createModules>>;

@@ -1,7 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { PGlite } from "@electric-sql/pglite";
 import { inject } from "vitest";
-import { type Database, openDatabase } from "../platform/db/client.ts";
+import { createPglite, type Database, openDatabase } from "../platform/db/client.ts";
 
 export type TestDatabaseKind = "pglite" | "postgres";
 
@@ -15,6 +14,6 @@ export async function openTestDatabase(): Promise<Database> {
     return openDatabase({ kind: "postgres", url: inject("postgresUrl"), poolSize: 10 });
   }
   const dump = await readFile(inject("pgliteDumpPath"));
-  const instance = await PGlite.create({ loadDataDir: new Blob([dump]) });
+  const instance = await createPglite({ loadDataDir: new Blob([dump]) });
   return openDatabase({ kind: "pglite-instance", instance });
 }

@@ -1,10 +1,9 @@
 import { writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
-import { openDatabase } from "../platform/db/client.ts";
+import { createPglite, openDatabase } from "../platform/db/client.ts";
 import { migrateDatabase } from "../platform/db/migrate.ts";
 import { adminDatabaseUrl, databaseUrlFor } from "./postgres-url.ts";
 
@@ -32,7 +31,7 @@ export default async function setup(project: TestProject) {
       await runAdmin(`drop database if exists ${name} with (force)`);
     };
   }
-  const instance = await PGlite.create();
+  const instance = await createPglite();
   await migrateDatabase(await openDatabase({ kind: "pglite-instance", instance }));
   const dump = await instance.dumpDataDir("gzip");
   const dumpPath = path.join(tmpdir(), `sbos-pglite-${process.pid}-${Date.now()}.tar.gz`);

@@ -64,6 +64,10 @@ export function createMemberService(deps: { db: Db; mailer: Mailer; startSession
   };
 
   return {
+    /** The ids among `userIds` that belong to members of the actor's organisation (owners, mentions). */
+    findMemberIds: async (actor: Actor, userIds: string[]): Promise<Set<string>> =>
+      new Set(await withTenant(db, actor.tenantId, (tx) => users.findMemberIds(tx, actor.tenantId, userIds))),
+
     listMembers: async (actor: Actor) => {
       assertCan(actor, "members.read");
       const rows = await withTenant(db, actor.tenantId, (tx) => members.listMembers(tx, actor.tenantId));

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "../../platform/db/client.ts";
 import { memberships, organizations, passwordResets, sessions, users } from "./tables.ts";
 
@@ -70,6 +70,16 @@ export async function findMembership(executor: Executor, tenantId: string, userI
     .from(memberships)
     .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)));
   return row;
+}
+
+/** Which of `userIds` are members of the organisation. */
+export async function findMemberIds(executor: Executor, tenantId: string, userIds: string[]) {
+  if (userIds.length === 0) return [];
+  const rows = await executor
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds)));
+  return rows.map((row) => row.userId);
 }
 
 /** The user's organisations; run inside `withUser`, where RLS shows only that user's memberships. */

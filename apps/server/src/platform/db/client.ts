@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
@@ -32,6 +33,11 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** A PGlite instance with the extensions our migrations create (trigram search). */
+export function createPglite(options: Omit<PGliteOptions, "extensions"> & { dataDir?: string } = {}) {
+  return PGlite.create({ ...options, extensions: { pg_trgm } });
+}
+
 const exclusiveLockKey = 7_061_982_314;
 
 export type DatabaseOptions = Config["database"] | { kind: "pglite-instance"; instance: PGlite };
@@ -41,7 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.kind === "postgres") return openPostgres(options.url, options.poolSize);
   if (options.kind === "pglite") {
     mkdirSync(options.dataDir, { recursive: true });
-    return wrapPglite(await PGlite.create(options.dataDir));
+    return wrapPglite(await createPglite({ dataDir: options.dataDir }));
   }
   return wrapPglite(options.instance);
 }

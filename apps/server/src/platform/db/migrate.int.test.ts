@@ -1,14 +1,13 @@
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
 import { testDatabaseKind } from "../../test/databases.ts";
 import { runAdmin } from "../../test/global-setup.ts";
 import { databaseUrlFor } from "../../test/postgres-url.ts";
 import { newId } from "../ids.ts";
-import { type Database, openDatabase } from "./client.ts";
+import { createPglite, type Database, openDatabase } from "./client.ts";
 import { MigrationError, migrateDatabase, migrationsFolder } from "./migrate.ts";
 
 const opened: Database[] = [];
@@ -27,7 +26,7 @@ async function openEmptyDatabase(): Promise<Database> {
     cleanups.push(() => runAdmin(`drop database if exists ${name} with (force)`));
     database = await openDatabase({ kind: "postgres", url: databaseUrlFor(name), poolSize: 2 });
   } else {
-    database = await openDatabase({ kind: "pglite-instance", instance: await PGlite.create() });
+    database = await openDatabase({ kind: "pglite-instance", instance: await createPglite() });
   }
   opened.push(database);
   return database;

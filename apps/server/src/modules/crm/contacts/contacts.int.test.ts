@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestTenant, startTestApp, type TestApp, type TestTenant } from "../../test/harness.ts";
+import { createTestTenant, startTestApp, type TestApp, type TestTenant } from "../../../test/harness.ts";
 
 let harness: TestApp;
 let tenant: TestTenant;
