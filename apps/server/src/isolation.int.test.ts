@@ -120,5 +120,5 @@ describe("every /api/v1 route keeps organisations apart", () => {
       }
     }
     expect(failures).toEqual([]);
-  });
+  }, 300_000); // every route twice (API key and session): grows with the API
 });

@@ -8,6 +8,10 @@ import { ResetPasswordPage, validateResetPasswordSearch } from "./features/auth/
 import { validateAuthSearch } from "./features/auth/safe-redirect";
 import { SignInPage } from "./features/auth/sign-in-page";
 import { SignUpPage } from "./features/auth/sign-up-page";
+import { ContactsPage } from "./features/contacts/contacts-page";
+import { validateContactsSearch } from "./features/contacts/contacts-search";
+import { ContactPage } from "./features/contacts/detail/contact-page";
+import { ImportPage, validateImportSearch } from "./features/contacts/import/import-page";
 import { HomePage } from "./features/home/home-page";
 import {
   AcceptInvitationPage,
@@ -75,7 +79,10 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", compo
 // Each area swaps its ComingSoon for the feature's own page once that feature lands.
 const areaPages: Partial<Record<Area, FunctionComponent>> = { settings: SettingsPage };
 
-const areaRoutes = areas.map((area) =>
+// Areas with search params or child pages get their own routes below.
+const isPlainArea = (area: Area): area is Exclude<Area, "contacts"> => area !== "contacts";
+
+const areaRoutes = areas.filter(isPlainArea).map((area) =>
   createRoute({
     getParentRoute: () => appRoute,
     path: `/${area}`,
@@ -83,13 +90,34 @@ const areaRoutes = areas.map((area) =>
   }),
 );
 
+const contactsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contacts",
+  validateSearch: validateContactsSearch,
+  staticData: { wide: true },
+  component: ContactsPage,
+});
+
+const importRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contacts/import",
+  validateSearch: validateImportSearch,
+  component: ImportPage,
+});
+
+const contactRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/contacts/$contactId",
+  component: ContactPage,
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   signUpRoute,
   acceptInvitationRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
-  appRoute.addChildren([homeRoute, ...areaRoutes]),
+  appRoute.addChildren([homeRoute, ...areaRoutes, contactsRoute, importRoute, contactRoute]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });
@@ -97,5 +125,9 @@ export const router = createRouter({ routeTree, defaultPreload: "intent" });
 declare module "@tanstack/react-router" {
   interface Register {
     router: typeof router;
+  }
+  interface StaticDataRouteOption {
+    /** The page uses the whole width beside the sidebar (wide tables) instead of the reading column. */
+    wide?: boolean;
   }
 }

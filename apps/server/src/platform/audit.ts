@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import type { Actor } from "./actor.ts";
 import { auditEvents } from "./audit-tables.ts";
 import type { Executor } from "./db/client.ts";
@@ -50,4 +51,19 @@ export function diffSnapshots(
       : { from, to };
   }
   return changes;
+}
+
+/**
+ * Blanks the recorded values of every earlier entry about one record (a GDPR erasure): the entries
+ * keep who did what and when, not the person's data. The one change the append-only log allows.
+ */
+export async function eraseAuditDetails(
+  executor: Executor,
+  targetType: string,
+  targetId: string,
+): Promise<number> {
+  const result = await executor.execute<{ erased: number }>(
+    sql`select sbos_erase_audit_details(${targetType}, ${targetId}) as erased`,
+  );
+  return result.rows[0]?.erased ?? 0;
 }

@@ -1,5 +1,5 @@
 import * as Collapsible from "@radix-ui/react-collapsible";
-import { Outlet } from "@tanstack/react-router";
+import { Outlet, useMatches } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SessionPanel } from "../features/session/session-panel";
@@ -12,6 +12,7 @@ import { mainContentId, SkipLink } from "./skip-link";
 export function AppShell() {
   const { t } = useTranslation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const wide = useMatches({ select: (matches) => matches.some((match) => match.staticData.wide === true) });
 
   return (
     <div className="min-h-dvh bg-neutral-50 text-neutral-900 md:flex">
@@ -44,7 +45,7 @@ export function AppShell() {
         </header>
       </Collapsible.Root>
       <main id={mainContentId} tabIndex={-1} className="min-w-0 flex-1 outline-none">
-        <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 lg:px-10">
+        <div className={`mx-auto px-4 py-8 sm:px-6 lg:px-10 ${wide ? "max-w-none" : "max-w-5xl"}`}>
           <TwoFactorBanner />
           <Outlet />
         </div>

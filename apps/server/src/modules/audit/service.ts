@@ -1,8 +1,8 @@
 import type { Actor } from "../../platform/actor.ts";
+import { csvLine } from "../../platform/csv.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { withTenant } from "../../platform/db/tenancy.ts";
 import { decodeCursor, type Page, type PageQuery, toPage } from "../../platform/http/pagination.ts";
-import { csvLine } from "./csv.ts";
 import type { AuditEventView, AuditFilter } from "./dto.ts";
 import { assertCanReadAuditLog } from "./policy.ts";
 import { type AuditEventRow, listAuditEvents } from "./repo.ts";

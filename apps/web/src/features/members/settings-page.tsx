@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../../lib/use-document-title";
 import { ApiKeysSection } from "../api-keys/api-keys-section";
 import { AuditLogSection } from "../audit/audit-log-section";
+import { CrmSettingsSection } from "../crm-settings/crm-settings-section";
 import { OrganizationSection } from "../organization/organization-section";
 import { meQuery } from "../session/me-query";
 import { SessionsSection } from "../sessions/sessions-section";
@@ -19,6 +20,8 @@ export function SettingsPage() {
   const canManage = can["members.manage"] === true;
   // The audit log has no entry in `can` yet; the server lets owners and admins read it.
   const canReadAuditLog = can["auditLog.read"] ?? (me.data !== undefined && me.data.role !== "member");
+  // Likewise the CRM's configuration: owners and admins only.
+  const canConfigureCrm = can["crm.configure"] ?? (me.data !== undefined && me.data.role !== "member");
 
   return (
     <div className="flex flex-col gap-8">
@@ -32,6 +35,7 @@ export function SettingsPage() {
       <MembersSection canManage={canManage} />
       {canManage ? <InvitationsSection /> : null}
       {can["apiKeys.read"] ? <ApiKeysSection canManage={can["apiKeys.manage"] === true} /> : null}
+      {canConfigureCrm ? <CrmSettingsSection /> : null}
       <TwoFactorSection />
       <SessionsSection />
       {canReadAuditLog ? <AuditLogSection /> : null}

@@ -63,10 +63,8 @@ export function createContactMerger(deps: { db: Db; linkMovers: ContactLinkMover
         if (!contact) throw notFound("The contact");
         const phones = unique([contact.phone, ...contact.otherPhones]);
         const emails = unique([contact.email, ...contact.otherEmails]);
-        const [sameIdentity, similar] = await Promise.all([
-          repo.findContactsByIdentity(tx, actor.tenantId, { phones, emails }),
-          repo.findContactsWithSimilarName(tx, actor.tenantId, contact.name, 20),
-        ]);
+        const sameIdentity = await repo.findContactsByIdentity(tx, actor.tenantId, { phones, emails });
+        const similar = await repo.findContactsWithSimilarName(tx, actor.tenantId, contact.name, 20);
         const reasons = new Map<string, { row: repo.ContactRow; reasons: Set<DuplicateReason> }>();
         const note = (row: repo.ContactRow, reason: DuplicateReason) => {
           if (row.id === id) return;

@@ -8,18 +8,17 @@ export async function presentContacts(
   tenantId: string,
   rows: ContactRow[],
 ): Promise<ContactView[]> {
-  const [tagsByContact, companyNames] = await Promise.all([
-    findTagsOfContacts(
-      executor,
-      tenantId,
-      rows.map((row) => row.id),
-    ),
-    findCompanyNames(
-      executor,
-      tenantId,
-      rows.flatMap((row) => (row.companyId ? [row.companyId] : [])),
-    ),
-  ]);
+  // One after the other: a transaction's queries share one connection anyway.
+  const tagsByContact = await findTagsOfContacts(
+    executor,
+    tenantId,
+    rows.map((row) => row.id),
+  );
+  const companyNames = await findCompanyNames(
+    executor,
+    tenantId,
+    rows.flatMap((row) => (row.companyId ? [row.companyId] : [])),
+  );
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

@@ -16,10 +16,8 @@ const escapeLike = (text: string) => text.replaceAll(/[\\%_]/g, (character) => `
 export type ContactVocabulary = { catalogue: Map<string, FieldKind>; defaultCountry: string | null };
 
 export async function loadVocabulary(executor: Executor, tenantId: string): Promise<ContactVocabulary> {
-  const [definitions, settings] = await Promise.all([
-    listCustomFields(executor, tenantId),
-    findSettings(executor, tenantId),
-  ]);
+  const definitions = await listCustomFields(executor, tenantId);
+  const settings = await findSettings(executor, tenantId);
   return { catalogue: contactFieldCatalogue(definitions), defaultCountry: settings?.defaultCountry ?? null };
 }
 

@@ -1,0 +1,213 @@
+import type { Actor } from "../../../platform/actor.ts";
+import { recordAudit } from "../../../platform/audit.ts";
+import type { Db, Executor } from "../../../platform/db/client.ts";
+import { withTenant } from "../../../platform/db/tenancy.ts";
+import { publishEvent } from "../../../platform/events.ts";
+import { AppError, notFound } from "../../../platform/http/errors.ts";
+import { decodeCursor, type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
+import { newId } from "../../../platform/ids.ts";
+import type { ContactView } from "../contacts/dto.ts";
+import { presentContacts } from "../contacts/present.ts";
+import { searchTextOf } from "../contacts/search-text.ts";
+import { assertCrm } from "../policy.ts";
+import { decodeIdCursor } from "../timeline/id-cursor.ts";
+import type {
+  CompanyDetailView,
+  CompanyQuery,
+  CompanyView,
+  CreateCompanyInput,
+  UpdateCompanyInput,
+} from "./dto.ts";
+import * as repo from "./repo.ts";
+
+export type CompanyService = ReturnType<typeof createCompanyService>;
+
+const searchTextBatch = 500;
+
+const present = (row: repo.CompanyRow): CompanyView => ({
+  id: row.id,
+  name: row.name,
+  domain: row.domain,
+  industry: row.industry,
+  size: row.size as CompanyView["size"],
+  createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
+});
+
+const audited = (row: repo.CompanyRow) => ({
+  name: row.name,
+  domain: row.domain,
+  industry: row.industry,
+  size: row.size,
+});
+
+const domainTaken = (domain: string) =>
+  new AppError("conflict", `A company with the domain ${domain} exists already.`, {
+    errors: [{ field: "body.domain", message: "already used by another company" }],
+  });
+
+function decodeNamePosition(cursor: string | undefined) {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  try {
+    const [name, id] = JSON.parse(key);
+    if (typeof name === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id))
+      return { name, id };
+  } catch {}
+  throw new AppError("validation", "The cursor is not one this API returned.", {
+    errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
+  });
+}
+
+/**
+ * Recomputes the search text of every contact of the company, in batches, so the search box finds
+ * them by the company's current name (or no longer by any, when `unlink` detaches them first).
+ */
+async function refreshContactSearch(
+  tx: Executor,
+  tenantId: string,
+  companyId: string,
+  companyName: string | null,
+  unlink = false,
+) {
+  let afterId: string | undefined;
+  for (;;) {
+    const batch = await repo.listSearchableContacts(tx, tenantId, companyId, {
+      afterId,
+      limit: searchTextBatch,
+    });
+    await repo.updateContactSearchTexts(
+      tx,
+      tenantId,
+      batch.map((contact) => ({ id: contact.id, searchText: searchTextOf(contact, companyName) })),
+      { unlinkCompany: unlink },
+    );
+    // Unlinked contacts leave the company, so the next batch is the first remaining one.
+    if (batch.length < searchTextBatch) return;
+    afterId = unlink ? undefined : batch.at(-1)?.id;
+  }
+}
+
+/** Companies contacts work at: domain unique per organisation, name part of their contacts' search. */
+export function createCompanyService(deps: { db: Db }) {
+  const { db } = deps;
+
+  async function loadCompany(tx: Executor, actor: Actor, id: string) {
+    const row = await repo.findCompany(tx, actor.tenantId, id);
+    if (!row) throw notFound("The company");
+    return row;
+  }
+
+  return {
+    /** Creates a company; a domain another company of the organisation has is a 409. */
+    createCompany: (actor: Actor, input: CreateCompanyInput): Promise<CompanyView> =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        const row = await repo.insertCompany(tx, {
+          tenantId: actor.tenantId,
+          id: newId(),
+          name: input.name,
+          domain: input.domain ?? null,
+          industry: input.industry || null,
+          size: input.size ?? null,
+        });
+        if (!row) throw domainTaken(input.domain ?? "");
+        await recordAudit(tx, actor, {
+          action: "company.create",
+          targetType: "company",
+          targetId: row.id,
+          after: audited(row),
+        });
+        await publishEvent(tx, {
+          type: "crm.company.created",
+          tenantId: actor.tenantId,
+          data: { companyId: row.id },
+        });
+        return present(row);
+      }),
+
+    /** Companies in name order, keyset-paged; `q` matches part of the name or domain. */
+    listCompanies: (actor: Actor, query: CompanyQuery): Promise<Page<CompanyView>> =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        const rows = await repo.listCompanies(tx, actor.tenantId, {
+          q: query.q,
+          after: decodeNamePosition(query.cursor),
+          limit: query.limit + 1,
+        });
+        return toPage(rows, query.limit, present, (row) => JSON.stringify([row.name, row.id]));
+      }),
+
+    /** One company with the number of its contacts. */
+    getCompany: (actor: Actor, id: string): Promise<CompanyDetailView> =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        const row = await loadCompany(tx, actor, id);
+        return { ...present(row), contactCount: await repo.countCompanyContacts(tx, actor.tenantId, id) };
+      }),
+
+    /** Changes a company; a rename refreshes its contacts' search text in the same transaction. */
+    updateCompany: (actor: Actor, id: string, input: UpdateCompanyInput): Promise<CompanyView> =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        const before = await loadCompany(tx, actor, id);
+        if (input.domain && (await repo.isDomainTaken(tx, actor.tenantId, input.domain, id)))
+          throw domainTaken(input.domain);
+        const after =
+          (await repo.updateCompany(tx, actor.tenantId, id, {
+            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.domain === undefined ? {} : { domain: input.domain }),
+            ...(input.industry === undefined ? {} : { industry: input.industry || null }),
+            ...(input.size === undefined ? {} : { size: input.size }),
+          })) ?? before;
+        if (after.name !== before.name) await refreshContactSearch(tx, actor.tenantId, id, after.name);
+        await recordAudit(tx, actor, {
+          action: "company.update",
+          targetType: "company",
+          targetId: id,
+          before: audited(before),
+          after: audited(after),
+        });
+        await publishEvent(tx, {
+          type: "crm.company.updated",
+          tenantId: actor.tenantId,
+          data: { companyId: id },
+        });
+        return present(after);
+      }),
+
+    /** Deletes a company (owners and admins); its contacts stay, without a company. */
+    deleteCompany: async (actor: Actor, id: string) => {
+      assertCrm(actor, "companies.delete");
+      await withTenant(db, actor.tenantId, async (tx) => {
+        const before = await loadCompany(tx, actor, id);
+        await refreshContactSearch(tx, actor.tenantId, id, null, true);
+        await repo.deleteCompany(tx, actor.tenantId, id);
+        await recordAudit(tx, actor, {
+          action: "company.delete",
+          targetType: "company",
+          targetId: id,
+          before: audited(before),
+        });
+        await publishEvent(tx, {
+          type: "crm.company.deleted",
+          tenantId: actor.tenantId,
+          data: { companyId: id },
+        });
+      });
+    },
+
+    /** The company's contacts, newest first, keyset-paged. */
+    listCompanyContacts: (actor: Actor, id: string, query: PageQuery): Promise<Page<ContactView>> =>
+      withTenant(db, actor.tenantId, async (tx) => {
+        await loadCompany(tx, actor, id);
+        const rows = await repo.listCompanyContacts(tx, actor.tenantId, id, {
+          beforeId: decodeIdCursor(query.cursor),
+          limit: query.limit + 1,
+        });
+        const page = toPage(
+          rows,
+          query.limit,
+          (row) => row,
+          (row) => row.id,
+        );
+        return { data: await presentContacts(tx, actor.tenantId, page.data), nextCursor: page.nextCursor };
+      }),
+  };
+}
