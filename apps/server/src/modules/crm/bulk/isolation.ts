@@ -1,20 +1,17 @@
 import type { IsolationCase } from "../../../test/isolation.ts";
+import { createContactOfA } from "../contacts/isolation-fixture.ts";
 
 export const isolationCases: IsolationCase[] = [
   {
     // B deleting A's contacts by id (B's key is an admin's, its session an owner's) deletes nothing of A's.
     route: "POST /api/v1/contacts/bulk",
     kind: "scoped",
-    prepare: async ({ app, a, remember }) => {
-      const created = await app.inject({
-        method: "POST",
-        url: "/api/v1/contacts",
-        headers: a.apiKeyHeaders,
-        payload: { name: "A's bulk target", email: `bulk-${Date.now()}@example.com` },
+    prepare: async (context) => {
+      const { app, a } = context;
+      const { id } = await createContactOfA(context, {
+        name: "A's bulk target",
+        email: `bulk-${Date.now()}@example.com`,
       });
-      const { id, email } = created.json();
-      remember(id);
-      remember(email);
       return {
         payload: { action: { type: "delete" }, contactIds: [id] },
         snapshot: async () =>

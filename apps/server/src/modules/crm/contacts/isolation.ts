@@ -1,19 +1,13 @@
 import type { IsolationCase, IsolationContext } from "../../../test/isolation.ts";
+import { createContactOfA } from "./isolation-fixture.ts";
 
-const contactOfA = async ({ app, a, remember }: IsolationContext) => {
-  const created = await app.inject({
-    method: "POST",
-    url: "/api/v1/contacts",
-    headers: a.apiKeyHeaders,
-    payload: {
-      name: "Ada's customer",
-      email: `customer-${Date.now()}@example.com`,
-      phone: "+33 6 12 34 56 78",
-    },
+const contactOfA = async (context: IsolationContext) => {
+  const { app, a } = context;
+  const { id } = await createContactOfA(context, {
+    name: "Ada's customer",
+    email: `customer-${Date.now()}@example.com`,
+    phone: "+33 6 12 34 56 78",
   });
-  const { id, email } = created.json();
-  remember(id);
-  remember(email);
   return {
     params: { id },
     payload: { name: "Taken over" },

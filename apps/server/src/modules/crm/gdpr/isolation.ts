@@ -1,15 +1,12 @@
 import type { IsolationCase, IsolationContext } from "../../../test/isolation.ts";
+import { createContactOfA } from "../contacts/isolation-fixture.ts";
 
-const contactOfA = async ({ app, a, remember }: IsolationContext) => {
-  const created = await app.inject({
-    method: "POST",
-    url: "/api/v1/contacts",
-    headers: a.apiKeyHeaders,
-    payload: { name: "A's data subject", email: `subject-${Date.now()}@example.com` },
+const contactOfA = async (context: IsolationContext) => {
+  const { app, a } = context;
+  const { id } = await createContactOfA(context, {
+    name: "A's data subject",
+    email: `subject-${Date.now()}@example.com`,
   });
-  const { id, email } = created.json();
-  remember(id);
-  remember(email);
   return {
     params: { id },
     snapshot: async () =>

@@ -1,21 +1,14 @@
 import { newId } from "../../../platform/ids.ts";
 import type { IsolationCase } from "../../../test/isolation.ts";
+import { createContactOfA } from "../contacts/isolation-fixture.ts";
 
 export const isolationCases: IsolationCase[] = [
   {
     route: "GET /api/v1/contacts/{id}/timeline",
     kind: "foreign-object",
-    prepare: async ({ app, a, remember }) => {
-      const contact = (
-        await app.inject({
-          method: "POST",
-          url: "/api/v1/contacts",
-          headers: a.apiKeyHeaders,
-          payload: { name: `Timeline ${newId()}` },
-        })
-      ).json();
-      remember(contact.id);
-      remember(contact.name);
+    prepare: async (context) => {
+      const { app, a } = context;
+      const contact = await createContactOfA(context, { name: `Timeline ${newId()}` });
       return {
         params: { id: contact.id },
         snapshot: async () =>
