@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { runAuthGroup } from "./auth.ts";
+import { runCrmGroup } from "./crm.ts";
 import { runHttpGroup } from "./http-stack.ts";
 import { type BenchGroup, createRecorder, type Recorder } from "./lib/figures.ts";
 import { logProgress } from "./lib/progress.ts";
@@ -19,11 +20,12 @@ const groups: Record<BenchGroup, (recorder: Recorder) => Promise<void>> = {
   queue: runQueueGroup,
   startup: runStartupGroup,
   auth: runAuthGroup,
+  crm: runCrmGroup,
 };
 const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.url));
 
 function selectGroups(): BenchGroup[] {
-  const { values } = parseArgs({ options: { only: { type: "string" } } });
+  const { values } = parseArgs({ options: { only: { type: "string" }, reuse: { type: "boolean" } } });
   if (!values.only) return Object.keys(groups) as BenchGroup[];
   const selected = values.only.split(",").map((name) => name.trim());
   for (const name of selected) {

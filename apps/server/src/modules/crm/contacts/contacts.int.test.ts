@@ -99,4 +99,12 @@ describe("contacts", () => {
       (await harness.app.inject({ url: `/api/v1/contacts/${id}`, headers: tenant.headers })).statusCode,
     ).toBe(404);
   });
+
+  it("searches only the caller's organisation, though the trigram lookup runs as the table owner", async () => {
+    const other = await createTestTenant(harness.modules, "admin");
+    await create({ name: "Searchable Secret Person", phone: "+49 151 23456789" }, other.headers);
+    await create({ name: "Searchable Own Person" });
+    expect((await search("searchable")).map((contact) => contact.name)).toEqual(["Searchable Own Person"]);
+    expect(await search("15123456789")).toEqual([]);
+  });
 });

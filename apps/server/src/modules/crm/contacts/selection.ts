@@ -1,4 +1,4 @@
-import { and, or, type SQL, sql } from "drizzle-orm";
+import { and, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
 import { compileFilter } from "../filter/compile-filter.ts";
@@ -44,16 +44,19 @@ export function parseFilterParam(text: string, path: string): ContactFilter {
   return result.data;
 }
 
-/** The search box: lower-cased text anywhere, or the digits of a phone however it is typed. */
+/**
+ * The search box: lower-cased text anywhere, or the digits of a phone however it is typed. The
+ * trigram lookup runs in `sbos_contact_search` (see its migration: LIKE cannot use an index under
+ * row-level security); it answers the tenant's matching ids only.
+ */
 function searchCondition(q: string, defaultCountry: string | null): SQL {
   const patterns = new Set([q.toLowerCase()]);
   const digits = phoneDigits(q);
   if (digits.length >= 3) patterns.add(digits);
   const e164 = normalisePhone(q, defaultCountry);
   if (e164) patterns.add(phoneDigits(e164));
-  return or(
-    ...[...patterns].map((pattern) => sql`${contacts.searchText} like ${`%${escapeLike(pattern)}%`}`),
-  ) as SQL;
+  const likePatterns = [...patterns].map((pattern) => sql`${`%${escapeLike(pattern)}%`}`);
+  return sql`${contacts.id} in (select sbos_contact_search(array[${sql.join(likePatterns, sql`, `)}]::text[]))`;
 }
 
 /** The SQL condition of a selection (search, filter and segment, combined with AND). */

@@ -3,7 +3,10 @@ import { AppError } from "../../../platform/http/errors.ts";
 import { contacts } from "../tables.ts";
 import type { FieldKind } from "./field-catalogue.ts";
 
-export type ContactSort = { expression: SQL | undefined; direction: "asc" | "desc" };
+export type ContactSort = { expression: SQL | undefined; direction: "asc" | "desc"; notNull?: boolean };
+
+/** Columns that are never null: their keyset condition is a plain row comparison, which an index serves. */
+const notNullFields = new Set(["name", "lifecycleStage", "updatedAt"]);
 
 /** A keyset position: the sort value as PostgreSQL prints it (full precision) and the row id. */
 export type SortPosition = { value: string | null; id: string };
@@ -27,7 +30,7 @@ export function resolveSort(
       errors: [{ field: "querystring.sort", message: `unknown or unsortable field "${field}"` }],
     });
   }
-  return { expression: kind.expression, direction: direction ?? "asc" };
+  return { expression: kind.expression, direction: direction ?? "asc", notNull: notNullFields.has(field) };
 }
 
 /** ORDER BY with PostgreSQL's own null placement (last ascending, first descending), so indexes serve both ways. */
@@ -42,6 +45,7 @@ export function after(sort: ContactSort, position: SortPosition): SQL {
   const { expression } = sort;
   const beyond = sql.raw(sort.direction === "asc" ? ">" : "<");
   if (!expression) return sql`${contacts.id} ${beyond} ${position.id}`;
+  if (sort.notNull) return sql`(${expression}, ${contacts.id}) ${beyond} (${position.value}, ${position.id})`;
   if (sort.direction === "asc") {
     if (position.value === null) return sql`(${expression} is null and ${contacts.id} > ${position.id})`;
     return sql`((${expression}, ${contacts.id}) > (${position.value}, ${position.id}) or ${expression} is null)`;
