@@ -62,9 +62,7 @@ export async function applyBulkAction(
     case "tag":
     case "untag": {
       const change = action.type === "tag" ? addTagToContacts : removeTagFromContacts;
-      const changed = await change(tx, tenantId, actorId, contactIds, tag as { id: string; name: string });
-      await repo.touchContacts(tx, tenantId, changed);
-      return changed.length;
+      return (await change(tx, tenantId, actorId, contactIds, tag as { id: string; name: string })).length;
     }
     case "assign":
       return (await repo.assignOwner(tx, tenantId, contactIds, action.ownerId)).length;

@@ -90,12 +90,3 @@ export async function changeLifecycleStage(
     .where(and(eq(contacts.tenantId, tenantId), eq(contacts.id, former.id)))
     .returning({ id: contacts.id, from: former.stage });
 }
-
-/** Marks contacts changed by a write to another table (tags), so `updatedAt` sorts and filters stay right. */
-export async function touchContacts(executor: Executor, tenantId: string, ids: string[]) {
-  if (ids.length === 0) return;
-  await executor
-    .update(contacts)
-    .set({ updatedAt: new Date() })
-    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.id, ids)));
-}

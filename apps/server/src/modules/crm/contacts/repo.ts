@@ -188,3 +188,12 @@ export async function lockIdentity(
     await executor.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`${tenantId}:${key}`}, 0))`);
   }
 }
+
+/** Marks contacts changed by a write to another table (tags), so `updatedAt` sorts and filters stay right. */
+export async function touchContacts(executor: Executor, tenantId: string, ids: string[]) {
+  if (ids.length === 0) return;
+  await executor
+    .update(contacts)
+    .set({ updatedAt: new Date() })
+    .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.id, ids)));
+}

@@ -6,7 +6,7 @@ import { publishEvent } from "../../../platform/events.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
 import { decodeCursor, type Page, toPage } from "../../../platform/http/pagination.ts";
 import { newId } from "../../../platform/ids.ts";
-import { findContact } from "../contacts/repo.ts";
+import { findContact, touchContacts } from "../contacts/repo.ts";
 import { assertCrm } from "../policy.ts";
 import { appendActivities } from "../timeline/activity.ts";
 import type { CreateTagInput, TagQuery, TagView, UpdateTagInput } from "./dto.ts";
@@ -31,7 +31,7 @@ const nameTaken = (name: string) =>
 type TagRef = Pick<repo.TagRow, "id" | "name">;
 
 /**
- * Tags contacts in one statement and appends `tag.added` to the timeline of each contact that did
+ * Tags contacts in one statement (their `updatedAt` moves on) and appends `tag.added` to the timeline of each contact that did
  * not have the tag; inside the caller's transaction (bulk actions call it). Answers those contacts' ids.
  */
 export async function addTagToContacts(
@@ -42,6 +42,7 @@ export async function addTagToContacts(
   tag: TagRef,
 ) {
   const tagged = await repo.tagContacts(tx, tenantId, contactIds, tag.id);
+  await touchContacts(tx, tenantId, tagged);
   await appendActivities(
     tx,
     tenantId,
@@ -65,6 +66,7 @@ export async function removeTagFromContacts(
   tag: TagRef,
 ) {
   const untagged = await repo.untagContacts(tx, tenantId, contactIds, tag.id);
+  await touchContacts(tx, tenantId, untagged);
   await appendActivities(
     tx,
     tenantId,

@@ -18,7 +18,7 @@ const call = (
   headers = tenant.headers,
 ) => harness.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
 const createContact = async (name: string) =>
-  (await call("POST", "/api/v1/contacts", { name })).json() as { id: string };
+  (await call("POST", "/api/v1/contacts", { name })).json() as { id: string; updatedAt: string };
 const createTag = async (name: string, color?: string) =>
   (await call("POST", "/api/v1/tags", { name, ...(color ? { color } : {}) })).json() as {
     id: string;
@@ -69,9 +69,9 @@ describe("tags", () => {
     expect((await call("PUT", `/api/v1/contacts/${tagged.id}/tags/${tag.id}`)).statusCode).toBe(204);
     expect((await call("PUT", `/api/v1/contacts/${tagged.id}/tags/${tag.id}`)).statusCode).toBe(204);
     await call("PUT", `/api/v1/contacts/${untagged.id}/tags/${other.id}`);
-    expect((await call("GET", `/api/v1/contacts/${tagged.id}`)).json().tags).toEqual([
-      { id: tag.id, name: "Golden", color: expect.any(String) },
-    ]);
+    const afterTagging = (await call("GET", `/api/v1/contacts/${tagged.id}`)).json();
+    expect(afterTagging.tags).toEqual([{ id: tag.id, name: "Golden", color: expect.any(String) }]);
+    expect(afterTagging.updatedAt > tagged.updatedAt).toBe(true);
     expect((await call("GET", `/api/v1/tags/${tag.id}`)).json().contactCount).toBe(1);
     expect(await kindsOf(tagged.id)).toEqual(["tag.added", "contact.created"]);
 
