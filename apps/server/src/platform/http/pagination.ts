@@ -24,15 +24,26 @@ export function encodeCursor(key: string): string {
   return Buffer.from(key, "utf8").toString("base64url");
 }
 
+export const invalidCursor = () =>
+  new AppError("validation", "The cursor is not one this API returned.", {
+    errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
+  });
+
 export function decodeCursor(cursor: string | undefined): string | undefined {
   if (cursor === undefined) return undefined;
   const key = Buffer.from(cursor, "base64url").toString("utf8");
-  if (!key || encodeCursor(key) !== cursor) {
-    throw new AppError("validation", "The cursor is not one this API returned.", {
-      errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
-    });
-  }
+  if (!key || encodeCursor(key) !== cursor) throw invalidCursor();
   return key;
+}
+
+/**
+ * The last id of the previous page, for lists keyset-paged by id. Checked here, so a tampered
+ * cursor is a 400 rather than a failed uuid cast.
+ */
+export function decodeIdCursor(cursor: string | undefined): string | undefined {
+  const id = decodeCursor(cursor);
+  if (id !== undefined && !z.uuid().safeParse(id).success) throw invalidCursor();
+  return id;
 }
 
 /** Fetch `limit + 1` rows, then call this: it trims the extra row and makes the next cursor. */
@@ -49,4 +60,21 @@ export function toPage<Row, T>(
     data: pageRows.map(present),
     nextCursor: hasMore && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/** A cursor for lists sorted by a value, then id: the last row's sort value (as text) and id. */
+export function encodeSortCursor(value: string | null, id: string): string {
+  return encodeCursor(JSON.stringify([value, id]));
+}
+
+export function decodeSortCursor(
+  cursor: string | undefined,
+): { value: string | null; id: string } | undefined {
+  const key = decodeCursor(cursor);
+  if (key === undefined) return undefined;
+  try {
+    const [value, id] = JSON.parse(key);
+    if ((typeof value === "string" || value === null) && z.uuid().safeParse(id).success) return { value, id };
+  } catch {}
+  throw invalidCursor();
 }

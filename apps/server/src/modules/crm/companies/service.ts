@@ -4,13 +4,20 @@ import type { Db, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { publishEvent } from "../../../platform/events.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { decodeCursor, type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
+import {
+  decodeIdCursor,
+  decodeSortCursor,
+  encodeSortCursor,
+  invalidCursor,
+  type Page,
+  type PageQuery,
+  toPage,
+} from "../../../platform/http/pagination.ts";
 import { newId } from "../../../platform/ids.ts";
 import type { ContactView } from "../contacts/dto.ts";
 import { presentContacts } from "../contacts/present.ts";
 import { searchTextOf } from "../contacts/search-text.ts";
 import { assertCrm } from "../policy.ts";
-import { decodeIdCursor } from "../timeline/id-cursor.ts";
 import type {
   CompanyDetailView,
   CompanyQuery,
@@ -46,17 +53,11 @@ const domainTaken = (domain: string) =>
     errors: [{ field: "body.domain", message: "already used by another company" }],
   });
 
+/** Companies sort by name, which is never null. */
 function decodeNamePosition(cursor: string | undefined) {
-  const key = decodeCursor(cursor);
-  if (key === undefined) return undefined;
-  try {
-    const [name, id] = JSON.parse(key);
-    if (typeof name === "string" && typeof id === "string" && /^[0-9a-f-]{36}$/i.test(id))
-      return { name, id };
-  } catch {}
-  throw new AppError("validation", "The cursor is not one this API returned.", {
-    errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
-  });
+  const position = decodeSortCursor(cursor);
+  if (position && position.value === null) throw invalidCursor();
+  return position && { name: position.value as string, id: position.id };
 }
 
 /**
@@ -133,7 +134,9 @@ export function createCompanyService(deps: { db: Db }) {
           after: decodeNamePosition(query.cursor),
           limit: query.limit + 1,
         });
-        return toPage(rows, query.limit, present, (row) => JSON.stringify([row.name, row.id]));
+        const page = toPage(rows, query.limit, present, (row) => row.id);
+        const last = rows.length > query.limit ? rows[query.limit - 1] : undefined;
+        return { ...page, nextCursor: last ? encodeSortCursor(last.name, last.id) : null };
       }),
 
     /** One company with the number of its contacts. */

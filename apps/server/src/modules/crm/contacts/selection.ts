@@ -1,7 +1,7 @@
 import { and, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { compileFilter } from "../filter/compile-filter.ts";
+import { compileFilter, escapeLike } from "../filter/compile-filter.ts";
 import { contactFieldCatalogue, type FieldKind } from "../filter/field-catalogue.ts";
 import { type ContactFilter, contactFilter } from "../filter/filter-dto.ts";
 import { findSegment } from "../segments/repo.ts";
@@ -9,8 +9,6 @@ import { findSettings, listCustomFields } from "../settings/repo.ts";
 import { contacts } from "../tables.ts";
 import type { ContactSelection } from "./dto.ts";
 import { normalisePhone, phoneDigits } from "./phone.ts";
-
-const escapeLike = (text: string) => text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
 
 /** What a contact query runs against: the organisation's fields (custom ones included) and phone country. */
 export type ContactVocabulary = { catalogue: Map<string, FieldKind>; defaultCountry: string | null };

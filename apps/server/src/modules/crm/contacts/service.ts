@@ -3,10 +3,10 @@ import { recordAudit } from "../../../platform/audit.ts";
 import type { Db, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { publishEvent } from "../../../platform/events.ts";
-import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { encodeCursor, type Page } from "../../../platform/http/pagination.ts";
+import { notFound } from "../../../platform/http/errors.ts";
+import { decodeSortCursor, encodeSortCursor, type Page } from "../../../platform/http/pagination.ts";
 import { newId } from "../../../platform/ids.ts";
-import { resolveSort, type SortPosition } from "../filter/sort.ts";
+import { resolveSort } from "../filter/sort.ts";
 import { assertCrm } from "../policy.ts";
 import { findSettings } from "../settings/repo.ts";
 import { appendActivities } from "../timeline/activity.ts";
@@ -42,17 +42,6 @@ const auditedFields = (row: repo.ContactRow) => ({
   avatarUrl: row.avatarUrl,
   customFields: row.customFields,
 });
-
-function decodePosition(cursor: string | undefined): SortPosition | undefined {
-  if (cursor === undefined) return undefined;
-  try {
-    const [value, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if ((typeof value === "string" || value === null) && typeof id === "string") return { value, id };
-  } catch {}
-  throw new AppError("validation", "The cursor is not one this API returned.", {
-    errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
-  });
-}
 
 export function createContactService(deps: { db: Db; checkMembers: MemberCheck }) {
   const { db, checkMembers } = deps;
@@ -167,7 +156,7 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
         const where = await selectionCondition(tx, actor.tenantId, query, vocabulary, "querystring");
         const sort = resolveSort(query.sort, query.order, vocabulary.catalogue);
         const rows = await repo.listContacts(tx, actor.tenantId, where, sort, {
-          after: decodePosition(query.cursor),
+          after: decodeSortCursor(query.cursor),
           limit: query.limit + 1,
         });
         const pageRows = rows.slice(0, query.limit);
@@ -179,9 +168,7 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
             pageRows.map((row) => row.contact),
           ),
           nextCursor:
-            rows.length > query.limit && last
-              ? encodeCursor(JSON.stringify([last.sortKey, last.contact.id]))
-              : null,
+            rows.length > query.limit && last ? encodeSortCursor(last.sortKey, last.contact.id) : null,
         };
       }),
 

@@ -17,7 +17,8 @@ class InvalidCondition extends Error {
   }
 }
 
-const escapeLike = (text: string) => text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
+/** LIKE wildcards typed by a person match themselves. */
+export const escapeLike = (text: string) => text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
 
 function textValue(value: unknown): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 500)

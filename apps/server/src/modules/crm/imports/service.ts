@@ -1,10 +1,9 @@
-import { z } from "zod";
 import type { Actor } from "../../../platform/actor.ts";
 import { recordAudit } from "../../../platform/audit.ts";
 import type { Db, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { decodeCursor, type Page, toPage } from "../../../platform/http/pagination.ts";
+import { decodeIdCursor, type Page, toPage } from "../../../platform/http/pagination.ts";
 import { newId } from "../../../platform/ids.ts";
 import { enqueue } from "../../../platform/queue/enqueue.ts";
 import { listCustomFields } from "../settings/repo.ts";
@@ -126,12 +125,7 @@ export function createImportService(deps: { db: Db }) {
       actor: Actor,
       query: { cursor?: string; limit: number },
     ): Promise<Page<ImportSummaryView>> => {
-      const beforeId = decodeCursor(query.cursor);
-      if (beforeId !== undefined && !z.uuid().safeParse(beforeId).success) {
-        throw new AppError("validation", "The cursor is not one this API returned.", {
-          errors: [{ field: "querystring.cursor", message: "invalid cursor" }],
-        });
-      }
+      const beforeId = decodeIdCursor(query.cursor);
       const rows = await withTenant(db, actor.tenantId, (tx) =>
         repo.listImports(tx, actor.tenantId, { beforeId, limit: query.limit + 1 }),
       );

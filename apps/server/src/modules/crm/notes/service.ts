@@ -4,13 +4,12 @@ import type { Db, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { publishEvent } from "../../../platform/events.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
+import { decodeIdCursor, type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
 import { newId } from "../../../platform/ids.ts";
 import type { MemberCheck } from "../contacts/prepare.ts";
 import { findContact } from "../contacts/repo.ts";
 import { assertCrm } from "../policy.ts";
 import { appendActivities } from "../timeline/activity.ts";
-import { decodeIdCursor } from "../timeline/id-cursor.ts";
 import type { CreateNoteInput, NoteView, UpdateNoteInput } from "./dto.ts";
 import * as repo from "./repo.ts";
 

@@ -2,10 +2,9 @@ import type { Actor } from "../../../platform/actor.ts";
 import type { Db } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { notFound } from "../../../platform/http/errors.ts";
-import { type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
+import { decodeIdCursor, type Page, type PageQuery, toPage } from "../../../platform/http/pagination.ts";
 import { findContact } from "../contacts/repo.ts";
 import type { ActivityView } from "./dto.ts";
-import { decodeIdCursor } from "./id-cursor.ts";
 import * as repo from "./repo.ts";
 
 export type TimelineService = ReturnType<typeof createTimelineService>;
