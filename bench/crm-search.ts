@@ -125,7 +125,7 @@ async function explainContactQuery(databaseUrl: string, tenantId: string, reques
     return await withTenant(database.db, tenantId, async (tx) => {
       const vocabulary = await loadVocabulary(tx, tenantId);
       const query = request.query;
-      const where = await selectionCondition(tx, tenantId, query, vocabulary, "querystring");
+      const where = await selectionCondition(tx, tenantId, query, vocabulary, "querystring", "page");
       const sort = resolveSort(query.sort, query.order as "asc" | "desc" | undefined, vocabulary.catalogue);
       const page = tx
         .select({ contact: contacts, sortKey: sortKey(sort) })

@@ -43,7 +43,7 @@ export async function startServerProcess(
     RATE_LIMIT_ORGANIZATION_PER_MINUTE: "0",
     ...options.environment,
   };
-  const child = spawnTracked(process.execPath, ["--import", "tsx", "apps/server/src/main.ts", role], {
+  const child = spawnTracked(process.execPath, [...(await productNodeArguments()), role], {
     cwd: repoRoot,
     env: environment,
   });
@@ -124,4 +124,13 @@ export function sampleRss(pids: number[], intervalMs = 100): RssSampler {
       return peaks;
     },
   };
+}
+
+/** The arguments `npm run sbos` gives node (heap limit included), so the bench measures what people run. */
+async function productNodeArguments(): Promise<string[]> {
+  const manifest = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8"));
+  const [command, ...args] = String(manifest.scripts.sbos).split(/\s+/);
+  if (command !== "node")
+    throw new Error(`package.json's sbos script should start with node: ${manifest.scripts.sbos}`);
+  return args;
 }

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { withTenant } from "../../../platform/db/tenancy.ts";
 import { createTestTenant, startTestApp, type TestApp, type TestTenant } from "../../../test/harness.ts";
 
 let harness: TestApp;
@@ -55,6 +57,54 @@ describe("contacts", () => {
     expect((await search("0013 8000")).map((contact) => contact.name)).toEqual(["王小明"]);
     expect((await search("+971501234567")).map((contact) => contact.name)).toEqual(["محمد علي"]);
     expect(await search("50%_")).toEqual([]);
+  });
+
+  it("finds terms shorter than three characters at the start or end of a word", async () => {
+    await create({ name: "杨伟明" });
+    await create({ name: "Li Wei" });
+    await create({ name: "Ali Haddad" });
+    expect((await search("杨伟")).map((contact) => contact.name)).toEqual(["杨伟明"]);
+    expect((await search("小明")).map((contact) => contact.name)).toEqual(["王小明"]);
+    expect((await search("王")).map((contact) => contact.name)).toEqual(["王小明"]);
+    expect((await search("li")).map((contact) => contact.name).sort()).toEqual(["Ali Haddad", "Li Wei"]);
+  });
+
+  it("pages through a term matching more contacts than the index lookup collects", async () => {
+    const other = await createTestTenant(harness.modules, "admin");
+    await withTenant(harness.database.db, other.tenantId, (tx) =>
+      tx.execute(sql`
+        insert into contacts (tenant_id, id, name, search_text, updated_at)
+        select ${other.tenantId}, gen_random_uuid(), 'Jeanne Martin ' || n, 'jeanne martin ' || n,
+          now() - n * interval '1 second'
+        from generate_series(1, 1100) as n`),
+    );
+    await create({ name: "Paul Martin" }, other.headers);
+    const page = (query: string) =>
+      harness.app
+        .inject({ url: `/api/v1/contacts?${query}`, headers: other.headers })
+        .then((answer) => answer.json());
+    const first = await page("q=martin&sort=updatedAt&order=desc&limit=3");
+    expect(first.data.map((contact: { name: string }) => contact.name)).toEqual([
+      "Paul Martin",
+      "Jeanne Martin 1",
+      "Jeanne Martin 2",
+    ]);
+    const second = await page(
+      `q=martin&sort=updatedAt&order=desc&limit=3&cursor=${encodeURIComponent(first.nextCursor)}`,
+    );
+    expect(second.data.map((contact: { name: string }) => contact.name)).toEqual([
+      "Jeanne Martin 3",
+      "Jeanne Martin 4",
+      "Jeanne Martin 5",
+    ]);
+    expect((await page("q=martin 1099")).data.map((contact: { name: string }) => contact.name)).toEqual([
+      "Jeanne Martin 1099",
+    ]);
+    const count = await harness.app.inject({
+      url: "/api/v1/contacts/count?q=martin",
+      headers: other.headers,
+    });
+    expect(count.json()).toEqual({ count: 1101 });
   });
 
   it("updates, pages and deletes (deleting is for admins and owners)", async () => {

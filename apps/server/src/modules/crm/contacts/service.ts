@@ -150,10 +150,27 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
         return { contact: await presentContact(tx, actor.tenantId, row), created: !existing };
       }),
 
+    /**
+     * Inside the caller's transaction: the contact with this E.164 phone (primary or further), or a
+     * new one named `name`. An existing contact is left as it is (a WhatsApp profile name never
+     * overwrites the CRM's). What the inbox calls for every inbound message.
+     */
+    findOrCreateByPhone: async (
+      tx: Executor,
+      actor: Actor,
+      input: { phone: string; name: string; source: string },
+    ) => {
+      await repo.lockIdentity(tx, actor.tenantId, [input.phone]);
+      const existing = await findByPhoneOrEmail(tx, actor, { name: input.name, phone: input.phone });
+      if (existing) return { contactId: existing.id, name: existing.name, created: false };
+      const created = await insertPrepared(tx, actor, input);
+      return { contactId: created.id, name: created.name, created: true };
+    },
+
     listContacts: async (actor: Actor, query: ContactQuery): Promise<Page<ContactView>> =>
       withTenant(db, actor.tenantId, async (tx) => {
         const vocabulary = await loadVocabulary(tx, actor.tenantId);
-        const where = await selectionCondition(tx, actor.tenantId, query, vocabulary, "querystring");
+        const where = await selectionCondition(tx, actor.tenantId, query, vocabulary, "querystring", "page");
         const sort = resolveSort(query.sort, query.order, vocabulary.catalogue);
         const rows = await repo.listContacts(tx, actor.tenantId, where, sort, {
           after: decodeSortCursor(query.cursor),
