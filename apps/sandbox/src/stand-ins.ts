@@ -1,4 +1,5 @@
 import type { StandIn } from "./stand-in.ts";
+import { createWhatsAppStandIn } from "./whatsapp/whatsapp-stand-in.ts";
 
 /** Every platform stand-in the sandbox serves; provider issues add theirs here. */
-export const standIns: StandIn[] = [];
+export const standIns: StandIn[] = [createWhatsAppStandIn()];

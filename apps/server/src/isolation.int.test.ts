@@ -55,7 +55,7 @@ beforeAll(async () => {
   const a = await createParty("a");
   const b = await createParty("b");
   for (const value of [a.tenantId, a.userId, a.email]) remembered.add(value);
-  context = { app: harness.app, a, b, remember: (value) => remembered.add(value) };
+  context = { app: harness.app, modules: harness.modules, a, b, remember: (value) => remembered.add(value) };
 });
 afterAll(() => harness.close());
 

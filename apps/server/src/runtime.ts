@@ -3,7 +3,9 @@ import { sandboxPlugin, standIns } from "@sbos/sandbox";
 import type { FastifyInstance } from "fastify";
 import type { Logger } from "pino";
 import { buildApp } from "./app.ts";
-import { createModules } from "./modules/index.ts";
+import { contactQuery } from "./modules/crm/contacts/dto.ts";
+import { createModules, type Modules } from "./modules/index.ts";
+import { systemActor } from "./platform/actor.ts";
 import type { Config } from "./platform/config.ts";
 import { createAppContext } from "./platform/context.ts";
 import { type Database, openDatabase } from "./platform/db/client.ts";
@@ -84,6 +86,7 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
   }
 
   let worker: Worker | undefined;
+  const consumers: { stop(budgetMs: number): Promise<void> }[] = [];
   if (roles.worker) {
     const maintenance = createMaintenanceJobs({
       db: database.db,
@@ -98,13 +101,22 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
       schedules: [...maintenance.schedules, ...modules.modules.flatMap((module) => module.schedules ?? [])],
     });
     await worker.start();
+    for (const consumer of modules.modules.flatMap((module) => module.consumers ?? [])) {
+      consumers.push(await consumer.start());
+    }
   }
+
+  if (url && sandboxEnabled(config)) await startSandboxInbox(modules, url, roles.worker ? demo : undefined);
 
   let stopping: Promise<void> | undefined;
   const shutdown = () => {
     stopping ??= (async () => {
       const budget = config.shutdownTimeoutMs;
-      await Promise.all([closeHttp(app, budget), worker?.stop(budget)]);
+      await Promise.all([
+        closeHttp(app, budget),
+        worker?.stop(budget),
+        ...consumers.map((consumer) => consumer.stop(budget)),
+      ]);
       await context.rateLimits.close();
       await database.close();
     })();
@@ -112,4 +124,25 @@ export async function startRuntime(config: Config, logger: Logger, roles: Runtim
   };
 
   return { app, worker, database, url, demo, shutdown };
+}
+
+/**
+ * Registers the sandbox WhatsApp numbers with this process's sandbox, the webhook pointing here;
+ * on the start that created the demo organisation, three of its contacts write to its number.
+ */
+async function startSandboxInbox(modules: Modules, listenUrl: string, demo: DemoCredentials | undefined) {
+  const serverUrl = listenUrl.replace("://0.0.0.0", "://127.0.0.1").replace("://[::]", "://127.0.0.1");
+  const sandboxUrl = `${serverUrl}/sandbox`;
+  await modules.inbox.sandbox.registerSandboxNumbers(serverUrl, sandboxUrl);
+  if (!demo?.createdTenantId) return;
+  const withPhones = contactQuery.parse({
+    limit: 3,
+    filter: JSON.stringify({ match: "all", conditions: [{ field: "phone", operator: "is_not_empty" }] }),
+  });
+  const page = await modules.crm.listContacts(systemActor(demo.createdTenantId), withPhones);
+  await modules.inbox.sandbox.startDemoConversations(
+    demo.createdTenantId,
+    sandboxUrl,
+    page.data.flatMap((contact) => (contact.phone ? [{ name: contact.name, phone: contact.phone }] : [])),
+  );
 }

@@ -3,7 +3,14 @@ import path from "node:path";
 import { seedDemoOrganization } from "./modules/identity/seed.ts";
 import type { Modules } from "./modules/index.ts";
 
-export type DemoCredentials = { organization: string; email: string; password: string; apiKey: string };
+export type DemoCredentials = {
+  organization: string;
+  email: string;
+  password: string;
+  apiKey: string;
+  /** Set when this start created the organisation (its first conversations are still to start). */
+  createdTenantId?: string;
+};
 
 const credentialsFile = (dataDir: string) => path.join(dataDir, "demo-credentials.json");
 
@@ -25,7 +32,7 @@ export async function seedDemoData(modules: Modules, dataDir: string): Promise<D
   const file = credentialsFile(dataDir);
   await writeFile(file, `${JSON.stringify(credentials, null, 2)}\n`);
   await chmod(file, 0o600);
-  return credentials;
+  return { ...credentials, createdTenantId: seeded.organization.id };
 }
 
 async function readDemoCredentials(dataDir: string): Promise<DemoCredentials | undefined> {

@@ -5,10 +5,12 @@ import type { Logger } from "pino";
 import type { Actor } from "./actor.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import type { Consumer } from "./drain-loop.ts";
 import type { Authenticator } from "./http/auth.ts";
 import type { RateLimitStore } from "./http/rate-limit.ts";
 import type { JobRegistration, JobSchedule } from "./queue/definitions.ts";
 import type { SecretBox } from "./secret-box.ts";
+import type { ObjectStore } from "./storage.ts";
 
 export type ZodApp = FastifyInstance<
   RawServerDefault,
@@ -26,6 +28,8 @@ export type AppContext = {
   /** Shared by every rate limit of this process. */
   rateLimits: RateLimitStore;
   secrets: SecretBox;
+  /** Files: media of conversations, attachments. */
+  storage: ObjectStore;
 };
 
 /** The demo organisation that `seed --demo` fills, module by module. */
@@ -38,6 +42,8 @@ export type Module = {
   authenticators?: Authenticator[];
   jobs?: JobRegistration[];
   schedules?: JobSchedule[];
+  /** Background consumers worker processes run besides jobs (tables that are their own queue). */
+  consumers?: Consumer[];
   /** Adds this module's demo data to a freshly created demo organisation. */
   seedDemo?: (tenant: DemoTenant) => Promise<void>;
 };

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from "fastify";
+import type { Modules } from "../modules/index.ts";
 
 /** One organisation's credentials in the every-route isolation test. */
 export type IsolationParty = {
@@ -12,6 +13,8 @@ export type IsolationParty = {
 
 export type IsolationContext = {
   app: FastifyInstance;
+  /** The app's modules, for fixtures that need background work done (a webhook applied). */
+  modules: Modules;
   /** The organisation whose objects must stay out of reach. */
   a: IsolationParty;
   /** The other organisation, making the requests. */

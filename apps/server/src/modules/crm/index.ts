@@ -1,15 +1,18 @@
+import type { Executor } from "../../platform/db/client.ts";
 import type { AppContext, Module } from "../../platform/module.ts";
 import { createBulkJobs } from "./bulk/jobs.ts";
 import { registerBulkRoutes } from "./bulk/routes.ts";
 import { createBulkService } from "./bulk/service.ts";
 import { registerCompanyRoutes } from "./companies/routes.ts";
 import { createCompanyService } from "./companies/service.ts";
+import type { ConsentStatus } from "./consent/dto.ts";
 import { registerConsentRoutes } from "./consent/routes.ts";
-import { createConsentService } from "./consent/service.ts";
+import { createConsentService, recordConsent } from "./consent/service.ts";
 import { type ContactLinkMover, createContactMerger } from "./contacts/merge.ts";
 import type { MemberCheck } from "./contacts/prepare.ts";
 import { registerContactRoutes } from "./contacts/routes.ts";
 import { createContactService } from "./contacts/service.ts";
+import { summarizeContacts } from "./contacts/summaries.ts";
 import { registerExportRoutes } from "./exports/routes.ts";
 import { createExportService } from "./exports/service.ts";
 import type { PersonalDataRegistry } from "./gdpr/registry.ts";
@@ -69,5 +72,31 @@ export function createCrmModule(
     seedDemo: createCrmDemoSeeder({ contacts, settings, companies, tags, notes, consent, segments }),
     jobs: [...createBulkJobs(bulk), ...createImportJobs({ db })],
   };
-  return { module, contacts, timeline: { appendActivities } };
+  /** What the inbox uses inside its own transactions. */
+  const inbox = {
+    findOrCreateByPhone: contacts.findOrCreateByPhone,
+    summarizeContacts,
+    appendActivities,
+    recordWhatsAppConsent: async (
+      tx: Executor,
+      tenantId: string,
+      contactId: string,
+      status: ConsentStatus,
+      evidence: string,
+      occurredAt: Date,
+    ) => {
+      await recordConsent(
+        tx,
+        tenantId,
+        null,
+        contactId,
+        "whatsapp",
+        status,
+        "inbound_keyword",
+        evidence,
+        occurredAt,
+      );
+    },
+  };
+  return { module, contacts, timeline: { appendActivities }, inbox };
 }

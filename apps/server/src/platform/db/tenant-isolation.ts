@@ -16,6 +16,11 @@ export async function ensureAppRole(executor: Executor): Promise<void> {
 
 /** Tables the application may insert into and read, but never change or delete from. */
 const appendOnlyTables = new Set(["audit_events"]);
+/**
+ * Platform tables a tenant transaction also changes: a number's route is claimed and released with
+ * its channel, and a webhook delivery is deleted by the transaction that applies it.
+ */
+const appManagedPlatformTables = new Set(["sbos_whatsapp_routes", "sbos_whatsapp_inbound"]);
 /** The tenant registry: RLS for the app role only, so operators and sign-in can look tenants up. */
 const tenantRegistry = "organizations";
 const currentTenant = "nullif(current_setting('app.tenant_id', true), '')::uuid";
@@ -24,7 +29,7 @@ const currentTenant = "nullif(current_setting('app.tenant_id', true), '')::uuid"
  * Brings row-level security and grants up to date after migrations: every table with a
  * `tenant_id` column gets FORCE ROW LEVEL SECURITY and the tenant policy, so a module's new
  * table is isolated without anyone remembering to. Tables named `sbos_*` are platform tables
- * (the job queue) that workers read across tenants.
+ * (the job queue, webhook routing and deliveries) read across tenants.
  */
 export async function applyTenantIsolation(executor: Executor): Promise<void> {
   const tables = await executor.execute<{ name: string; has_policy: boolean }>(sql`
@@ -39,7 +44,10 @@ export async function applyTenantIsolation(executor: Executor): Promise<void> {
   for (const { name, has_policy } of tables.rows) {
     const table = `"${name}"`;
     if (name.startsWith("sbos_")) {
-      await executor.execute(sql.raw(`grant select, insert on ${table} to ${appRole}`));
+      const privileges = appManagedPlatformTables.has(name)
+        ? "select, insert, update, delete"
+        : "select, insert";
+      await executor.execute(sql.raw(`grant ${privileges} on ${table} to ${appRole}`));
       continue;
     }
     const privileges = appendOnlyTables.has(name) ? "select, insert" : "select, insert, update, delete";

@@ -78,7 +78,7 @@ describe("GDPR", () => {
     expect(data.timeline.map((entry: { kind: string }) => entry.kind)).toEqual(
       expect.arrayContaining(["contact.created", "tag.added", "note.added"]),
     );
-    expect(data.other).toEqual({});
+    expect(data.other).toEqual({ whatsapp: [] });
 
     const audit = (await call("GET", `/api/v1/audit-events?action=contact.gdpr_export`)).json().data;
     expect(audit).toEqual([expect.objectContaining({ targetType: "contact", targetId: contact.id })]);

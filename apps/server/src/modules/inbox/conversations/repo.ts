@@ -1,0 +1,172 @@
+import { and, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
+import type { Executor } from "../../../platform/db/client.ts";
+import { conversations, messages } from "../tables.ts";
+
+export type ConversationRow = typeof conversations.$inferSelect;
+
+export async function findConversation(executor: Executor, tenantId: string, id: string) {
+  const [row] = await executor
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
+  return row;
+}
+
+/** The conversation of this contact on this number that is not resolved, locked for the caller's update. */
+export async function findOpenConversationForUpdate(
+  executor: Executor,
+  tenantId: string,
+  channelId: string,
+  contactId: string,
+) {
+  const [row] = await executor
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        eq(conversations.channelId, channelId),
+        eq(conversations.contactId, contactId),
+        ne(conversations.status, "resolved"),
+      ),
+    )
+    .for("update");
+  return row;
+}
+
+/** Inserts unless another is open for the contact and number already (a concurrent first message). */
+export async function insertConversation(executor: Executor, row: typeof conversations.$inferInsert) {
+  const [created] = await executor.insert(conversations).values(row).onConflictDoNothing().returning();
+  return created;
+}
+
+export async function updateConversation(
+  executor: Executor,
+  tenantId: string,
+  id: string,
+  changes: Partial<typeof conversations.$inferInsert>,
+) {
+  const [row] = await executor
+    .update(conversations)
+    .set({ ...changes, updatedAt: new Date() })
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)))
+    .returning();
+  return row;
+}
+
+/** Moves the conversation's last-message facts forward, never back (webhooks arrive out of order). */
+export async function recordConversationMessage(
+  executor: Executor,
+  tenantId: string,
+  id: string,
+  message: { at: Date; preview: string; direction: "inbound" | "outbound"; countsAsUnread: boolean },
+) {
+  const newer = sql`${message.at.toISOString()}::timestamptz >= ${conversations.lastMessageAt}`;
+  await executor
+    .update(conversations)
+    .set({
+      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${message.at.toISOString()}::timestamptz)`,
+      lastMessagePreview: sql`case when ${newer} then ${message.preview} else ${conversations.lastMessagePreview} end`,
+      lastMessageDirection: sql`case when ${newer} then ${message.direction} else ${conversations.lastMessageDirection} end`,
+      ...(message.direction === "inbound"
+        ? {
+            lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${message.at.toISOString()}::timestamptz)`,
+          }
+        : {}),
+      ...(message.countsAsUnread ? { unreadCount: sql`${conversations.unreadCount} + 1` } : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
+}
+
+export type ConversationListFilter = {
+  status?: ConversationRow["status"] | "active";
+  assigneeId?: string | null;
+  channelId?: string;
+  contactId?: string;
+  unreadOnly?: boolean;
+};
+
+/** Newest activity first, keyset on (lastMessageAt, id). */
+export async function listConversations(
+  executor: Executor,
+  tenantId: string,
+  filter: ConversationListFilter,
+  page: { after?: { at: string; id: string }; limit: number },
+) {
+  const conditions: (SQL | undefined)[] = [eq(conversations.tenantId, tenantId)];
+  if (filter.status === "active") conditions.push(ne(conversations.status, "resolved"));
+  else if (filter.status) conditions.push(eq(conversations.status, filter.status));
+  if (filter.assigneeId === null) conditions.push(isNull(conversations.assigneeId));
+  else if (filter.assigneeId) conditions.push(eq(conversations.assigneeId, filter.assigneeId));
+  if (filter.channelId) conditions.push(eq(conversations.channelId, filter.channelId));
+  if (filter.contactId) conditions.push(eq(conversations.contactId, filter.contactId));
+  if (filter.unreadOnly) conditions.push(sql`${conversations.unreadCount} > 0`);
+  if (page.after) {
+    conditions.push(
+      sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${page.after.at}::timestamptz, ${page.after.id}::uuid)`,
+    );
+  }
+  return executor
+    .select()
+    .from(conversations)
+    .where(and(...conditions))
+    .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))
+    .limit(page.limit);
+}
+
+/** Unread conversations and messages per view, for the inbox's counters. */
+export async function countUnread(executor: Executor, tenantId: string, userId: string | null) {
+  const [row] = await executor
+    .select({
+      all: sql<number>`count(*) filter (where ${conversations.unreadCount} > 0)::int`,
+      mine: sql<number>`count(*) filter (where ${conversations.unreadCount} > 0 and ${conversations.assigneeId} = ${userId})::int`,
+      unassigned: sql<number>`count(*) filter (where ${conversations.unreadCount} > 0 and ${conversations.assigneeId} is null)::int`,
+    })
+    .from(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), ne(conversations.status, "resolved")));
+  return row ?? { all: 0, mine: 0, unassigned: 0 };
+}
+
+/** Moves a merged contact's conversations to the survivor; an open one that would be a second open thread on its number is resolved. */
+export async function moveConversationsToContact(
+  executor: Executor,
+  tenantId: string,
+  fromIds: string[],
+  toId: string,
+) {
+  if (fromIds.length === 0) return;
+  await executor.execute(sql`
+    update ${conversations} moved set status = 'resolved', resolved_at = coalesce(moved.resolved_at, now())
+    where moved.tenant_id = ${tenantId} and moved.contact_id in (${sql.join(
+      fromIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})
+      and moved.status <> 'resolved'
+      and exists (select 1 from ${conversations} kept where kept.tenant_id = moved.tenant_id
+        and kept.channel_id = moved.channel_id and kept.contact_id = ${toId} and kept.status <> 'resolved')`);
+  await executor.execute(sql`
+    update ${conversations} set contact_id = ${toId}, updated_at = now()
+    where tenant_id = ${tenantId} and contact_id in (${sql.join(
+      fromIds.map((id) => sql`${id}::uuid`),
+      sql`, `,
+    )})`);
+}
+
+export async function findConversationsOfContact(executor: Executor, tenantId: string, contactId: string) {
+  return executor
+    .select()
+    .from(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.contactId, contactId)));
+}
+
+/** Deletes a contact's conversations (their messages go with them); answers the media ids they held. */
+export async function deleteConversationsOfContact(executor: Executor, tenantId: string, contactId: string) {
+  const media = await executor.execute<{ media_id: string }>(sql`
+    select m.media_id from ${messages} m join ${conversations} c on c.tenant_id = m.tenant_id and c.id = m.conversation_id
+    where c.tenant_id = ${tenantId} and c.contact_id = ${contactId} and m.media_id is not null`);
+  await executor
+    .delete(conversations)
+    .where(and(eq(conversations.tenantId, tenantId), eq(conversations.contactId, contactId)));
+  return media.rows.map((row) => row.media_id);
+}

@@ -1,0 +1,40 @@
+import type { Actor } from "../../platform/actor.ts";
+import type { Executor } from "../../platform/db/client.ts";
+
+export type ContactSummary = {
+  id: string;
+  name: string;
+  phone: string | null;
+  email: string | null;
+  avatarUrl: string | null;
+};
+
+/** What the inbox needs of the CRM, inside its own transactions. */
+export type InboxCrm = {
+  findOrCreateByPhone(
+    tx: Executor,
+    actor: Actor,
+    input: { phone: string; name: string; source: string },
+  ): Promise<{ contactId: string; name: string; created: boolean }>;
+  summarizeContacts(tx: Executor, tenantId: string, ids: string[]): Promise<Map<string, ContactSummary>>;
+  appendActivities(
+    tx: Executor,
+    tenantId: string,
+    entries: {
+      contactId: string;
+      kind: string;
+      summary: string;
+      data?: Record<string, unknown>;
+      actorId?: string | null;
+      occurredAt?: Date;
+    }[],
+  ): Promise<void>;
+  recordWhatsAppConsent(
+    tx: Executor,
+    tenantId: string,
+    contactId: string,
+    status: "opted_in" | "opted_out",
+    evidence: string,
+    occurredAt: Date,
+  ): Promise<void>;
+};

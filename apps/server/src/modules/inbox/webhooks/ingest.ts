@@ -1,0 +1,108 @@
+import type { Logger } from "pino";
+import type { Db } from "../../../platform/db/client.ts";
+import { withTenant } from "../../../platform/db/tenancy.ts";
+import { AppError } from "../../../platform/http/errors.ts";
+import type { SecretBox } from "../../../platform/secret-box.ts";
+import { createTtlCache } from "../../../platform/ttl-cache.ts";
+import { phoneNumberIdsOf, verifyWebhookSignature } from "../../../providers/whatsapp-cloud/index.ts";
+import * as channels from "../channels/repo.ts";
+import { hashVerifyToken } from "../channels/service.ts";
+import { storeInbound } from "./inbound-queue.ts";
+
+export type WhatsAppIngest = ReturnType<typeof createWhatsAppIngest>;
+
+/** How long a process trusts a cached app secret; a rotated secret is honoured everywhere after this. */
+const secretTtlMs = 30_000;
+
+function accountIdsOf(body: unknown): string[] {
+  const entries = (body as { entry?: unknown })?.entry;
+  if (!Array.isArray(entries)) return [];
+  return [
+    ...new Set(
+      entries.map((entry) => (entry as { id?: unknown })?.id).filter((id) => typeof id === "string"),
+    ),
+  ];
+}
+
+/**
+ * The webhook's receiving end: Meta's verification handshake, and signed deliveries stored
+ * durably for the drain to apply. Routing happens before verification because the app secret
+ * that signs a delivery belongs to the number it names.
+ */
+export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger: Logger }) {
+  const { db, secrets, logger } = deps;
+  const appSecrets = createTtlCache<string | null>({ ttlMs: secretTtlMs, maxEntries: 10_000 });
+
+  async function appSecretOf(route: channels.RouteRow): Promise<string | null> {
+    const cached = appSecrets.get(route.channelId);
+    if (cached !== undefined) return cached;
+    const channel = await withTenant(db, route.tenantId, (tx) =>
+      channels.findChannel(tx, route.tenantId, route.channelId),
+    );
+    const secret = channel ? secrets.open(channel.appSecretSealed) : null;
+    appSecrets.set(route.channelId, secret);
+    return secret;
+  }
+
+  return {
+    /** Answers Meta's `hub.challenge` when the verify token is one a connected number was given. */
+    verifySubscription: async (query: { mode?: string; verifyToken?: string; challenge?: string }) => {
+      if (query.mode !== "subscribe" || !query.verifyToken || query.challenge === undefined) {
+        throw new AppError(
+          "bad_request",
+          "Expected hub.mode=subscribe with hub.verify_token and hub.challenge.",
+        );
+      }
+      if (!(await channels.hasRouteWithVerifyHash(db, hashVerifyToken(query.verifyToken)))) {
+        throw new AppError("forbidden", "This verify token belongs to no connected WhatsApp number.");
+      }
+      return query.challenge;
+    },
+
+    /**
+     * Checks the signature of a delivery against the app secret of each number it names, stores it
+     * once per organisation it verifies for, and answers how many were stored. A delivery for a
+     * number nobody connected is acknowledged (Meta would retry it for days) and logged.
+     */
+    receive: async (rawBody: Buffer, signature: string | undefined): Promise<{ stored: number }> => {
+      if (!signature) throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing.");
+      let body: unknown;
+      try {
+        body = JSON.parse(rawBody.toString("utf8"));
+      } catch {
+        throw new AppError("bad_request", "The body is not valid JSON.");
+      }
+      const numbers = phoneNumberIdsOf(body);
+      const routes =
+        numbers.length > 0
+          ? await channels.findRoutesByNumber(db, numbers)
+          : await channels.findRoutesByAccount(db, accountIdsOf(body));
+      if (routes.length === 0) {
+        logger.warn(
+          { phoneNumberIds: numbers, accounts: accountIdsOf(body) },
+          "whatsapp webhook for no connected number",
+        );
+        return { stored: 0 };
+      }
+      const verified = new Map<string, channels.RouteRow>();
+      for (const route of routes) {
+        if (verified.has(route.tenantId)) continue;
+        const secret = await appSecretOf(route);
+        if (secret && verifyWebhookSignature(rawBody, signature, secret)) verified.set(route.tenantId, route);
+      }
+      if (verified.size === 0)
+        throw new AppError("unauthorized", "The X-Hub-Signature-256 signature does not match.");
+      await storeInbound(
+        db,
+        [...verified.values()].map((route) => ({
+          tenantId: route.tenantId,
+          channelId: route.channelId,
+          payload: body,
+        })),
+      );
+      return { stored: verified.size };
+    },
+
+    forgetChannel: (channelId: string) => appSecrets.delete(channelId),
+  };
+}
