@@ -9693,7 +9693,7 @@ export interface paths {
         put?: never;
         /**
          * Reply to the customer (queued, then sent at the number's rate)
-         * @description Text or an uploaded attachment. Refused with 409 `whatsapp_window_closed` when the customer's last message is more than 24 hours old (send a template then), and 409 `conversation_resolved` on a resolved conversation. Send an `Idempotency-Key` so a repeated click never sends twice.
+         * @description Text, an uploaded attachment, or an approved template with every variable filled (`type: template`: the only kind WhatsApp delivers outside the 24-hour window; header media, body and button-URL variables are checked before anything is queued, a missing one is a 400 naming it). A free-form reply outside the window is refused with 409 `whatsapp_window_closed`, any reply on a resolved conversation with 409 `conversation_resolved`. Send an `Idempotency-Key` so a repeated click never sends twice.
          */
         post: {
             parameters: {
@@ -9729,6 +9729,10 @@ export interface paths {
                         caption?: string;
                         /** Format: uuid */
                         replyToMessageId?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "template";
+                        template: components["schemas"]["SendTemplateInputInput"];
                     };
                 };
             };
@@ -10124,6 +10128,455 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whatsapp/templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the message templates of the organisation's WhatsApp numbers, by name */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The `nextCursor` of the previous page */
+                    cursor?: string;
+                    limit?: number;
+                    channelId?: string;
+                    status?: string;
+                    /** @description Part of the name */
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["WhatsAppTemplate"][];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Submit a message template to Meta for review (owners and admins)
+         * @description Answers 201 with the template as Meta took it, usually PENDING; its review outcome arrives by webhook. A name already used in that language on the number is a 409; Meta's refusal is a 422 carrying Meta's title and message; Meta out of reach is a 503.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 422 for the same key with another body */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        channelId: string;
+                        name: string;
+                        language: string;
+                        /**
+                         * @description AUTHENTICATION templates have a text fixed by Meta: create them in WhatsApp Manager, then sync
+                         * @enum {string}
+                         */
+                        category: "MARKETING" | "UTILITY" | "AUTHENTICATION";
+                        header?: {
+                            /** @enum {string} */
+                            format: "TEXT" | "IMAGE" | "VIDEO" | "DOCUMENT";
+                            /** @description TEXT headers only; at most one variable, {{1}} */
+                            text?: string;
+                            /** @description TEXT: the sample value of {{1}}. Media: a sample's handle from Meta's resumable upload API */
+                            example?: string;
+                        };
+                        body: {
+                            /** @description Variables are {{1}}, {{2}}, … in order */
+                            text: string;
+                            /**
+                             * @description One sample value per variable
+                             * @default []
+                             */
+                            examples?: string[];
+                        };
+                        footer?: string;
+                        /** @description At most 10: up to 2 URL and 1 PHONE_NUMBER; quick replies grouped together */
+                        buttons?: ({
+                            /** @enum {string} */
+                            type: "QUICK_REPLY";
+                            text: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "URL";
+                            text: string;
+                            /**
+                             * Format: uri
+                             * @description May end with {{1}}, filled in at send time
+                             */
+                            url: string;
+                            /**
+                             * Format: uri
+                             * @description The full URL with a sample value, required when `url` has {{1}}
+                             */
+                            example?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "PHONE_NUMBER";
+                            text: string;
+                            phoneNumber: string;
+                        })[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WhatsAppTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whatsapp/templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message template */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["WhatsAppTemplate"];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/channels/whatsapp/{id}/templates/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Fetch the number's templates from Meta again (owners and admins)
+         * @description Templates no longer at Meta are kept with status DELETED. Also done every 6 hours.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Replays the first response for the same key and body; 422 for the same key with another body */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            queued: true;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -11413,6 +11866,54 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        SendTemplateInput: {
+            name: string;
+            language: string;
+            header?: {
+                /** @description The value of a TEXT header's variable */
+                text?: string;
+                /**
+                 * Format: uri
+                 * @description A public link Meta fetches the media from
+                 */
+                mediaUrl?: string;
+                /** @description Or the provider's id of uploaded media */
+                mediaId?: string;
+                /** @description DOCUMENT headers only */
+                fileName?: string;
+            };
+            /** @description The values of {{1}}, {{2}}, … in order */
+            body?: string[];
+            buttons?: {
+                index: number;
+                /** @description A URL button's variable, or a quick reply's payload */
+                text: string;
+            }[];
+        };
+        SendTemplateInputInput: {
+            name: string;
+            language: string;
+            header?: {
+                /** @description The value of a TEXT header's variable */
+                text?: string;
+                /**
+                 * Format: uri
+                 * @description A public link Meta fetches the media from
+                 */
+                mediaUrl?: string;
+                /** @description Or the provider's id of uploaded media */
+                mediaId?: string;
+                /** @description DOCUMENT headers only */
+                fileName?: string;
+            };
+            /** @description The values of {{1}}, {{2}}, … in order */
+            body?: string[];
+            buttons?: {
+                index: number;
+                /** @description A URL button's variable, or a quick reply's payload */
+                text: string;
+            }[];
+        };
         Session: {
             /** Format: uuid */
             id: string;
@@ -11530,6 +12031,62 @@ export interface components {
             lastError: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        WhatsAppTemplate: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            name: string;
+            language: string;
+            category: string;
+            /** @description APPROVED, PENDING, REJECTED, PAUSED, DISABLED, IN_APPEAL, PENDING_DELETION, DELETED, … as Meta reports it */
+            status: string;
+            rejectionReason: string | null;
+            /** @description GREEN, YELLOW, RED or UNKNOWN */
+            qualityScore: string | null;
+            /** @description Meta's component definitions, as Meta returns them */
+            components: unknown[];
+            variables: {
+                /** @description Values the header needs (a media header needs media instead) */
+                header: number;
+                body: number;
+                buttons: {
+                    /** @description Zero-based position, as a send's `buttons[].index` */
+                    index: number;
+                    type: string;
+                    variables: number;
+                }[];
+            };
+            syncedAt: string | null;
+        };
+        WhatsAppTemplateInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            channelId: string;
+            name: string;
+            language: string;
+            category: string;
+            /** @description APPROVED, PENDING, REJECTED, PAUSED, DISABLED, IN_APPEAL, PENDING_DELETION, DELETED, … as Meta reports it */
+            status: string;
+            rejectionReason: string | null;
+            /** @description GREEN, YELLOW, RED or UNKNOWN */
+            qualityScore: string | null;
+            /** @description Meta's component definitions, as Meta returns them */
+            components: unknown[];
+            variables: {
+                /** @description Values the header needs (a media header needs media instead) */
+                header: number;
+                body: number;
+                buttons: {
+                    /** @description Zero-based position, as a send's `buttons[].index` */
+                    index: number;
+                    type: string;
+                    variables: number;
+                }[];
+            };
+            syncedAt: string | null;
         };
     };
     responses: never;

@@ -20,7 +20,7 @@ const api = (method: "GET" | "POST" | "PATCH", url: string, payload?: object, he
 
 type Conversation = {
   id: string;
-  contact: { name: string; phone: string };
+  contact: { id: string; name: string; phone: string };
   unreadCount: number;
   status: string;
   window: { open: boolean };
@@ -250,5 +250,33 @@ describe("the contact behind a conversation", () => {
 
     expect((await api("POST", `/api/v1/contacts/${survivor.id}/erase`)).statusCode).toBeLessThan(300);
     expect((await api("GET", `/api/v1/conversations/${conversation.id}`)).statusCode).toBe(404);
+  });
+});
+
+describe("templates in a conversation", () => {
+  it("sends an image-header template with body and button variables outside the window, and checks them first", async () => {
+    const sync = await api("POST", `/api/v1/channels/whatsapp/${number.channel.id}/templates/sync`);
+    expect(sync.statusCode).toBe(202);
+    await eventually(async () => {
+      const list = (await api("GET", "/api/v1/whatsapp/templates?status=APPROVED")).json();
+      return (list.data as { name: string }[]).some((template) => template.name === "order_update");
+    });
+    const customer = createSimulatedCustomer({ sandboxUrl: rig.sandboxUrl, waId: "33600000006", phoneNumberId: number.phoneNumberId });
+    await customer.send("hello");
+    const conversation = await eventually(() => conversationOf("33600000006"));
+    const template = (language: string, body: string[], buttons = [{ index: 0, text: "A-1042" }]) => ({
+      type: "template",
+      template: { name: "order_update", language, header: { mediaUrl: "https://example.com/box.jpg" }, body, buttons },
+    });
+    const missing = await api("POST", `/api/v1/conversations/${conversation.id}/messages`, template("en", ["Amélie"]));
+    expect(missing.statusCode).toBe(400);
+    expect(JSON.stringify(missing.json().errors)).toContain("body.template.body");
+
+    const sent = await api("POST", `/api/v1/conversations/${conversation.id}/messages`, template("en", ["Amélie", "A-1042"]));
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().body).toContain("Amélie");
+    await eventually(async () => (await messagesOf(conversation.id)).find((message) => message.id === sent.json().id && message.status === "delivered"));
+    const received = (await customer.transcript()).find((entry) => entry.direction === "out");
+    expect(received).toBeDefined();
   });
 });

@@ -4,6 +4,7 @@ import { createChannelJobs } from "./channels/jobs.ts";
 import { registerChannelRoutes } from "./channels/routes.ts";
 import { createSandboxNumbers } from "./channels/sandbox-numbers.ts";
 import { createChannelService } from "./channels/service.ts";
+import { createConversationJobs } from "./conversations/jobs.ts";
 import { registerConversationRoutes } from "./conversations/routes.ts";
 import { createConversationService } from "./conversations/service.ts";
 import type { InboxCrm } from "./crm-port.ts";
@@ -14,6 +15,7 @@ import { registerMessageRoutes } from "./messages/routes.ts";
 import { createSendJobs } from "./messages/send-job.ts";
 import { createSendRateLimiter } from "./messages/send-rate.ts";
 import { createMessageService } from "./messages/service.ts";
+import { createTemplateModulePart } from "./templates/index.ts";
 import { createInboundDrain } from "./webhooks/drain.ts";
 import { createWhatsAppIngest } from "./webhooks/ingest.ts";
 import { registerWebhookRoutes } from "./webhooks/routes.ts";
@@ -32,6 +34,8 @@ export function createInboxModule(
   const media = createMediaService({ db, storage });
   const drain = createInboundDrain({ database: context.database, crm: deps.crm, logger });
   const sandbox = createSandboxNumbers({ db, secrets, channels, logger });
+  const conversationJobs = createConversationJobs({ db, secrets });
+  const templates = createTemplateModulePart({ db, secrets });
   const module: Module = {
     name: "inbox",
     registerRoutes: (app) => {
@@ -40,12 +44,16 @@ export function createInboxModule(
       registerConversationRoutes(app, conversations);
       registerMessageRoutes(app, messages);
       registerMediaRoutes(app, media);
+      templates.registerRoutes(app);
     },
     jobs: [
       ...createChannelJobs({ db, secrets }),
       ...createMediaJobs({ db, secrets, storage }),
       ...createSendJobs({ db, secrets, storage, limiter: createSendRateLimiter() }),
+      ...conversationJobs.jobs,
+      ...templates.jobs,
     ],
+    schedules: [...conversationJobs.schedules, ...templates.schedules],
     consumers: [drain.consumer],
     // The address is corrected at each start, when the sandbox numbers are registered.
     seedDemo: async (tenant) => {

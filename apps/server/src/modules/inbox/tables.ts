@@ -140,6 +140,9 @@ export const conversations = pgTable(
     index("conversations_status_idx").on(table.tenantId, table.status, table.lastMessageAt, table.id),
     index("conversations_assignee_idx").on(table.tenantId, table.assigneeId, table.lastMessageAt, table.id),
     index("conversations_contact_idx").on(table.tenantId, table.contactId),
+    index("conversations_snoozed_idx")
+      .on(table.tenantId, table.snoozedUntil)
+      .where(sql`${table.status} = 'snoozed'`),
   ],
 );
 

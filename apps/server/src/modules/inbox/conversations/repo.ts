@@ -170,3 +170,19 @@ export async function deleteConversationsOfContact(executor: Executor, tenantId:
     .where(and(eq(conversations.tenantId, tenantId), eq(conversations.contactId, contactId)));
   return media.rows.map((row) => row.media_id);
 }
+
+/** Reopens snoozed conversations whose time has come; answers their ids. */
+export async function wakeSnoozedConversations(executor: Executor, tenantId: string) {
+  const rows = await executor
+    .update(conversations)
+    .set({ status: "open", snoozedUntil: null, updatedAt: new Date() })
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        eq(conversations.status, "snoozed"),
+        sql`${conversations.snoozedUntil} <= now()`,
+      ),
+    )
+    .returning({ id: conversations.id });
+  return rows.map((row) => row.id);
+}

@@ -5,8 +5,10 @@ import { withTenant } from "../../../platform/db/tenancy.ts";
 import { publishEvent } from "../../../platform/events.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
 import { decodeSortCursor, encodeSortCursor, type Page } from "../../../platform/http/pagination.ts";
+import { enqueue } from "../../../platform/queue/enqueue.ts";
 import type { InboxCrm } from "../crm-port.ts";
 import type { ConversationQuery, ConversationView, UpdateConversationInput } from "./dto.ts";
+import { sendReadReceiptJob } from "./jobs.ts";
 import { presentConversations } from "./present.ts";
 import * as repo from "./repo.ts";
 
@@ -136,13 +138,14 @@ export function createConversationService(deps: { db: Db; crm: InboxCrm; checkMe
       });
     },
 
-    /** Marks the conversation read for the team (its unread count back to zero). */
+    /** Marks the conversation read for the team (unread back to zero) and for the customer (blue ticks). */
     markRead: (actor: Actor, id: string) =>
       withTenant(db, actor.tenantId, async (tx) => {
         const before = await loadConversation(tx, actor, id);
         if (before.unreadCount === 0) return present(tx, actor, before);
         const row = await repo.updateConversation(tx, actor.tenantId, id, { unreadCount: 0 });
         if (!row) throw notFound("The conversation");
+        await enqueue(tx, sendReadReceiptJob, { tenantId: actor.tenantId, conversationId: id });
         await publishEvent(tx, {
           type: "inbox.conversation.updated",
           tenantId: actor.tenantId,

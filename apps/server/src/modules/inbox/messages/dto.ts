@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuery } from "../../../platform/http/pagination.ts";
 import { deliveryStatuses, messageDirections, messageKinds } from "../tables.ts";
+import { sendTemplateInput } from "../templates/dto.ts";
 
 /** WhatsApp's own limits (Cloud API media reference): what a reply may carry. */
 export const attachmentLimits = {
@@ -27,6 +28,10 @@ export const sendMessageBody = z.discriminatedUnion("type", [
     mediaId: z.uuid().describe("An upload from POST /api/v1/media"),
     caption,
     replyToMessageId: z.uuid().optional(),
+  }),
+  z.strictObject({
+    type: z.literal("template"),
+    template: sendTemplateInput.describe("An approved template of this number with every variable filled"),
   }),
 ]);
 

@@ -170,3 +170,20 @@ export async function listMessagesOfConversations(
     .where(and(eq(messages.tenantId, tenantId), inArray(messages.conversationId, conversationIds)))
     .orderBy(messages.occurredAt, messages.id);
 }
+
+/** The provider id of the customer's latest message in the conversation (what a read receipt names). */
+export async function latestInboundProviderId(executor: Executor, tenantId: string, conversationId: string) {
+  const [row] = await executor
+    .select({ providerMessageId: messages.providerMessageId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        eq(messages.conversationId, conversationId),
+        eq(messages.direction, "inbound"),
+      ),
+    )
+    .orderBy(desc(messages.occurredAt), desc(messages.id))
+    .limit(1);
+  return row?.providerMessageId ?? undefined;
+}

@@ -35,7 +35,7 @@ export function registerMessageRoutes(app: ZodApp, service: MessageService) {
         tags,
         summary: "Reply to the customer (queued, then sent at the number's rate)",
         description:
-          "Text or an uploaded attachment. Refused with 409 `whatsapp_window_closed` when the customer's last message is more than 24 hours old (send a template then), and 409 `conversation_resolved` on a resolved conversation. Send an `Idempotency-Key` so a repeated click never sends twice.",
+          "Text, an uploaded attachment, or an approved template with every variable filled (`type: template`: the only kind WhatsApp delivers outside the 24-hour window; header media, body and button-URL variables are checked before anything is queued, a missing one is a 400 naming it). A free-form reply outside the window is refused with 409 `whatsapp_window_closed`, any reply on a resolved conversation with 409 `conversation_resolved`. Send an `Idempotency-Key` so a repeated click never sends twice.",
         params: conversationMessageParams,
         body: sendMessageBody,
         response: { 201: messageSchema },

@@ -10,6 +10,9 @@ import type { OutboundMessage } from "../../../providers/whatsapp-cloud/index.ts
 import { windowOf } from "../conversations/present.ts";
 import { recordConversationMessage } from "../conversations/repo.ts";
 import { loadConversation } from "../conversations/service.ts";
+import { buildTemplateMessage } from "../templates/build-template-message.ts";
+import { previewTemplate } from "../templates/preview.ts";
+import { findTemplateForSend } from "../templates/service.ts";
 import type { MessageView, NoteInput, SendMessageInput } from "./dto.ts";
 import { presentMessages } from "./present.ts";
 import * as repo from "./repo.ts";
@@ -129,10 +132,27 @@ export function createMessageService(deps: { db: Db; checkMembers: MemberCheck }
             code: "conversation_resolved",
           });
         }
+        let row: repo.MessageRow;
+        if (input.type === "template") {
+          const template = await findTemplateForSend(
+            tx,
+            actor.tenantId,
+            conversation.channelId,
+            input.template.name,
+            input.template.language,
+          );
+          const outbound = buildTemplateMessage(template, input.template);
+          row = await queueOutbound(tx, actor, conversation, {
+            type: "template",
+            body: previewTemplate(template, input.template),
+            send: { outbound },
+          });
+          const [view] = await presentMessages(tx, actor.tenantId, [row]);
+          return view as MessageView;
+        }
         const window = windowOf(conversation);
         if (!window.open) throw windowClosed(window.expiresAt);
         const replyToProviderId = await replyTarget(tx, actor, conversationId, input.replyToMessageId);
-        let row: repo.MessageRow;
         if (input.type === "text") {
           row = await queueOutbound(tx, actor, conversation, {
             type: "text",

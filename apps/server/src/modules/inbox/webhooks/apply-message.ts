@@ -145,6 +145,12 @@ export async function applyInboundMessage(
   await publishEvent(tx, {
     type: "inbox.message.created",
     tenantId,
-    data: { conversationId: conversation.id, messageId: row.id, direction: "inbound", created },
+    data: {
+      conversationId: conversation.id,
+      messageId: row.id,
+      providerMessageId: message.id,
+      direction: "inbound",
+      created,
+    },
   });
 }

@@ -3,6 +3,7 @@ import { publishEvent } from "../../../platform/events.ts";
 import { readWebhookEvents } from "../../../providers/whatsapp-cloud/index.ts";
 import * as channels from "../channels/repo.ts";
 import type { InboxCrm } from "../crm-port.ts";
+import { applyTemplateEvent } from "../templates/apply-template-event.ts";
 import { applyInboundMessage } from "./apply-message.ts";
 import { applyDeliveryStatus } from "./apply-status.ts";
 
@@ -15,6 +16,8 @@ export async function applyWebhookPayload(tx: Executor, crm: InboxCrm, tenantId:
       if (!channel) continue;
       if (event.kind === "message") await applyInboundMessage(tx, crm, channel, event);
       else await applyDeliveryStatus(tx, channel, event);
+    } else if (event.kind === "template_status" || event.kind === "template_quality") {
+      await applyTemplateEvent(tx, tenantId, event);
     } else if (event.kind === "phone_quality") {
       for (const channel of numbers.values()) {
         if (channel.wabaId !== event.wabaId) continue;

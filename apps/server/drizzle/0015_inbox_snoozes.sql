@@ -1,0 +1,1 @@
+CREATE INDEX "conversations_snoozed_idx" ON "conversations" USING btree ("tenant_id","snoozed_until") WHERE "conversations"."status" = 'snoozed';
