@@ -13,6 +13,7 @@ import { type JobStatus, listJobs, retryDeadJob } from "../platform/queue/admin.
 import { type RuntimeRoles, startRuntime } from "../runtime.ts";
 import { seedDemoData } from "../seed.ts";
 import { printBanner } from "./banner.ts";
+import { customerUsage, runSimulatedCustomer } from "./customer.ts";
 
 type CommandContext = { config: Config; logger: Logger; wantsHelp: boolean };
 
@@ -92,6 +93,11 @@ const commands: Record<string, Command> = {
       });
       console.log(`Provider sandbox at ${url}`);
     },
+  },
+  customer: {
+    summary: "Write to a sandbox WhatsApp number as a customer and print the conversation",
+    usage: customerUsage,
+    run: (args, { config }) => runSimulatedCustomer(args, `http://127.0.0.1:${config.port}`),
   },
   openapi: {
     summary: "Print the OpenAPI 3.1 document, or write the web app's API types from it",

@@ -261,22 +261,69 @@ describe("templates in a conversation", () => {
       const list = (await api("GET", "/api/v1/whatsapp/templates?status=APPROVED")).json();
       return (list.data as { name: string }[]).some((template) => template.name === "order_update");
     });
-    const customer = createSimulatedCustomer({ sandboxUrl: rig.sandboxUrl, waId: "33600000006", phoneNumberId: number.phoneNumberId });
+    const customer = createSimulatedCustomer({
+      sandboxUrl: rig.sandboxUrl,
+      waId: "33600000006",
+      phoneNumberId: number.phoneNumberId,
+    });
     await customer.send("hello");
     const conversation = await eventually(() => conversationOf("33600000006"));
     const template = (language: string, body: string[], buttons = [{ index: 0, text: "A-1042" }]) => ({
       type: "template",
-      template: { name: "order_update", language, header: { mediaUrl: "https://example.com/box.jpg" }, body, buttons },
+      template: {
+        name: "order_update",
+        language,
+        header: { mediaUrl: "https://example.com/box.jpg" },
+        body,
+        buttons,
+      },
     });
-    const missing = await api("POST", `/api/v1/conversations/${conversation.id}/messages`, template("en", ["Amélie"]));
+    const missing = await api(
+      "POST",
+      `/api/v1/conversations/${conversation.id}/messages`,
+      template("en", ["Amélie"]),
+    );
     expect(missing.statusCode).toBe(400);
     expect(JSON.stringify(missing.json().errors)).toContain("body.template.body");
 
-    const sent = await api("POST", `/api/v1/conversations/${conversation.id}/messages`, template("en", ["Amélie", "A-1042"]));
+    const sent = await api(
+      "POST",
+      `/api/v1/conversations/${conversation.id}/messages`,
+      template("en", ["Amélie", "A-1042"]),
+    );
     expect(sent.statusCode).toBe(201);
     expect(sent.json().body).toContain("Amélie");
-    await eventually(async () => (await messagesOf(conversation.id)).find((message) => message.id === sent.json().id && message.status === "delivered"));
+    await eventually(async () =>
+      (await messagesOf(conversation.id)).find(
+        (message) => message.id === sent.json().id && message.status === "delivered",
+      ),
+    );
     const received = (await customer.transcript()).find((entry) => entry.direction === "out");
     expect(received).toBeDefined();
+  });
+});
+
+describe("canned replies", () => {
+  it("saves replies under unique shortcuts, refuses unknown variables, and renders them for a conversation", async () => {
+    const created = await api("POST", "/api/v1/canned-replies", {
+      shortcut: "Hello",
+      body: "Bonjour {{contact.first_name}} !",
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().shortcut).toBe("hello");
+    expect(
+      (await api("POST", "/api/v1/canned-replies", { shortcut: "HELLO", body: "again" })).statusCode,
+    ).toBe(409);
+    const unknown = await api("POST", "/api/v1/canned-replies", {
+      shortcut: "bye",
+      body: "Bye {{agent.name}}",
+    });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].field).toBe("body.body");
+
+    await deliver(signedDelivery(textMessage("33600000007", "wamid.canned-1", "hi")));
+    const conversation = await eventually(() => conversationOf("33600000007"));
+    const list = (await api("GET", `/api/v1/canned-replies?q=hel&conversationId=${conversation.id}`)).json();
+    expect(list.data.map((reply: { rendered: string }) => reply.rendered)).toEqual(["Bonjour Zoé !"]);
   });
 });

@@ -1,5 +1,7 @@
 import type { Actor } from "../../platform/actor.ts";
 import type { AppContext, Module } from "../../platform/module.ts";
+import { registerCannedReplyRoutes } from "./canned-replies/routes.ts";
+import { createCannedReplyService } from "./canned-replies/service.ts";
 import { createChannelJobs } from "./channels/jobs.ts";
 import { registerChannelRoutes } from "./channels/routes.ts";
 import { createSandboxNumbers } from "./channels/sandbox-numbers.ts";
@@ -20,6 +22,14 @@ import { createInboundDrain } from "./webhooks/drain.ts";
 import { createWhatsAppIngest } from "./webhooks/ingest.ts";
 import { registerWebhookRoutes } from "./webhooks/routes.ts";
 
+const demoCannedReplies = [
+  { shortcut: "hello", body: "Hello {{contact.first_name}}, thanks for your message! How can we help?" },
+  {
+    shortcut: "shipping",
+    body: "Orders leave our warehouse within 24 hours; you get a tracking link by email.",
+  },
+];
+
 /** The WhatsApp team inbox: numbers, webhooks, conversations, messages, media. */
 export function createInboxModule(
   context: AppContext,
@@ -36,6 +46,7 @@ export function createInboxModule(
   const sandbox = createSandboxNumbers({ db, secrets, channels, logger });
   const conversationJobs = createConversationJobs({ db, secrets });
   const templates = createTemplateModulePart({ db, secrets });
+  const cannedReplies = createCannedReplyService({ db, crm: deps.crm });
   const module: Module = {
     name: "inbox",
     registerRoutes: (app) => {
@@ -45,6 +56,7 @@ export function createInboxModule(
       registerMessageRoutes(app, messages);
       registerMediaRoutes(app, media);
       templates.registerRoutes(app);
+      registerCannedReplyRoutes(app, cannedReplies);
     },
     jobs: [
       ...createChannelJobs({ db, secrets }),
@@ -59,6 +71,7 @@ export function createInboxModule(
     seedDemo: async (tenant) => {
       if (context.config.sandbox !== "off")
         await sandbox.seedDemoNumber(tenant, `http://127.0.0.1:${context.config.port}/sandbox`);
+      for (const reply of demoCannedReplies) await cannedReplies.createCannedReply(tenant.actor, reply);
     },
   };
   /** Applies every stored webhook delivery now, in this process (tests and tools). */

@@ -58,6 +58,7 @@ const graphErrorSchema = z.looseObject({
     error_subcode: z.coerce.number().optional(),
     error_user_title: z.string().optional(),
     title: z.string().optional(),
+    error_user_msg: z.string().optional(),
     // The messages API sends an object; the template API sometimes a plain string.
     error_data: z.union([z.looseObject({ details: z.string().optional() }), z.string()]).optional(),
     fbtrace_id: z.string().optional(),
@@ -83,7 +84,8 @@ export function readApiError(httpStatus: number, body: unknown): WhatsAppApiErro
     code: error.code ?? 0,
     subcode: error.error_subcode,
     title: error.error_user_title ?? error.title ?? error.type ?? `HTTP ${httpStatus}`,
-    message: error.message ?? details ?? `HTTP ${httpStatus}`,
+    // error_user_msg is Meta's explanation for people (why a template was refused, for example).
+    message: error.error_user_msg ?? error.message ?? details ?? `HTTP ${httpStatus}`,
     details,
     fbtraceId: error.fbtrace_id,
   });

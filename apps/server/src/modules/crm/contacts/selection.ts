@@ -1,7 +1,8 @@
 import { and, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
+import { escapeLike } from "../../../platform/db/like.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
-import { compileFilter, escapeLike } from "../filter/compile-filter.ts";
+import { compileFilter } from "../filter/compile-filter.ts";
 import { contactFieldCatalogue, type FieldKind } from "../filter/field-catalogue.ts";
 import { type ContactFilter, contactFilter } from "../filter/filter-dto.ts";
 import { findSegment } from "../segments/repo.ts";

@@ -1,4 +1,5 @@
 import { and, not, or, type SQL, sql } from "drizzle-orm";
+import { escapeLike } from "../../../platform/db/like.ts";
 import { AppError } from "../../../platform/http/errors.ts";
 import { consentStatuses, consents, contacts, contactTags } from "../tables.ts";
 import type { FieldKind } from "./field-catalogue.ts";
@@ -18,7 +19,6 @@ class InvalidCondition extends Error {
 }
 
 /** LIKE wildcards typed by a person match themselves. */
-export const escapeLike = (text: string) => text.replaceAll(/[\\%_]/g, (character) => `\\${character}`);
 
 function textValue(value: unknown): string {
   if (typeof value !== "string" || value.length === 0 || value.length > 500)
