@@ -9143,6 +9143,10 @@ export interface paths {
                     assigneeId?: string;
                     /** @description Only conversations with unread messages */
                     unread?: string;
+                    /** @description Conversations of contacts carrying this CRM tag */
+                    tagId?: string;
+                    /** @description Words in the messages or notes, or digits of the customer's number; at most 1,000 matching conversations */
+                    q?: string;
                 };
                 header?: never;
                 path?: never;

@@ -28,6 +28,7 @@ import { registerSegmentRoutes } from "./segments/routes.ts";
 import { createSegmentService } from "./segments/service.ts";
 import { registerCrmSettingsRoutes } from "./settings/routes.ts";
 import { createCrmSettingsService } from "./settings/service.ts";
+import { contactsWithTagQuery } from "./tags/repo.ts";
 import { registerTagRoutes } from "./tags/routes.ts";
 import { createTagService } from "./tags/service.ts";
 import { appendActivities } from "./timeline/activity.ts";
@@ -76,6 +77,7 @@ export function createCrmModule(
   const inbox = {
     findOrCreateByPhone: contacts.findOrCreateByPhone,
     summarizeContacts,
+    contactsWithTagQuery,
     appendActivities,
     recordWhatsAppConsent: async (
       tx: Executor,

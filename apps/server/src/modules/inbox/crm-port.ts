@@ -1,3 +1,4 @@
+import type { SQL } from "drizzle-orm";
 import type { Actor } from "../../platform/actor.ts";
 import type { Executor } from "../../platform/db/client.ts";
 
@@ -17,6 +18,8 @@ export type InboxCrm = {
     input: { phone: string; name: string; source: string },
   ): Promise<{ contactId: string; name: string; created: boolean }>;
   summarizeContacts(tx: Executor, tenantId: string, ids: string[]): Promise<Map<string, ContactSummary>>;
+  /** A subquery of the ids of the contacts carrying a tag. */
+  contactsWithTagQuery(tenantId: string, tagId: string): SQL;
   appendActivities(
     tx: Executor,
     tenantId: string,

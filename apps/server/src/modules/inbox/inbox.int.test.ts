@@ -327,3 +327,35 @@ describe("canned replies", () => {
     expect(list.data.map((reply: { rendered: string }) => reply.rendered)).toEqual(["Bonjour Zoé !"]);
   });
 });
+
+describe("finding conversations", () => {
+  it("searches message text and the customer's number, and filters by the contact's tag", async () => {
+    await deliver(
+      signedDelivery(
+        textMessage("33600000008", "wamid.search-1", "Where is my parcel with the blue umbrella?"),
+      ),
+    );
+    await deliver(signedDelivery(textMessage("33600000009", "wamid.search-2", "Merci beaucoup")));
+    const umbrella = await eventually(() => conversationOf("33600000008"));
+    await eventually(() => conversationOf("33600000009"));
+    const search = async (query: string) =>
+      (
+        (await api("GET", `/api/v1/conversations?status=active&${query}`)).json().data as {
+          id: string;
+          customerWaId: string;
+        }[]
+      ).map((conversation) => conversation.customerWaId);
+    expect(await search("q=UMBRELLA")).toEqual(["33600000008"]);
+    expect(await search("q=600000009")).toEqual(["33600000009"]);
+    expect(await search("q=nothing-like-this")).toEqual([]);
+    expect((await api("GET", "/api/v1/conversations?q=ab")).statusCode).toBe(400);
+
+    const tag = (await api("POST", "/api/v1/tags", { name: `Umbrella fans ${Date.now()}` })).json();
+    await rig.harness.app.inject({
+      method: "PUT",
+      url: `/api/v1/contacts/${umbrella.contact.id}/tags/${tag.id}`,
+      headers: tenant.headers,
+    });
+    expect(await search(`tagId=${tag.id}`)).toEqual(["33600000008"]);
+  });
+});

@@ -200,5 +200,6 @@ export const messages = pgTable(
     }).onDelete("cascade"),
     uniqueIndex("messages_provider_id_key").on(table.tenantId, table.channelId, table.providerMessageId),
     index("messages_conversation_idx").on(table.tenantId, table.conversationId, table.occurredAt, table.id),
+    index("messages_body_trgm_idx").using("gin", sql`lower(${table.body}) gin_trgm_ops`),
   ],
 );

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { AppError } from "../../../platform/http/errors.ts";
 import { newId } from "../../../platform/ids.ts";
@@ -168,4 +168,10 @@ export async function findOrCreateTagsByName(
     .values(missing.map((name) => ({ tenantId, id: newId(), name, color: pickTagColor(name) })))
     .onConflictDoNothing();
   return findTagsByNames(executor, tenantId, wanted);
+}
+
+/** The ids of a tag's contacts as a subquery, for other modules' lists filtered by a contact tag. */
+export function contactsWithTagQuery(tenantId: string, tagId: string): SQL {
+  return sql`(select ${contactTags.contactId} from ${contactTags}
+    where ${contactTags.tenantId} = ${tenantId} and ${contactTags.tagId} = ${tagId})`;
 }

@@ -14,6 +14,16 @@ export const conversationQuery = pageQuery.extend({
   contactId: z.uuid().optional(),
   assigneeId: z.uuid().optional().describe("Assigned to this member (overrides view)"),
   unread: z.stringbool().optional().describe("Only conversations with unread messages"),
+  tagId: z.uuid().optional().describe("Conversations of contacts carrying this CRM tag"),
+  q: z
+    .string()
+    .trim()
+    .min(3, "at least 3 characters")
+    .max(100)
+    .optional()
+    .describe(
+      "Words in the messages or notes, or digits of the customer's number; at most 1,000 matching conversations",
+    ),
 });
 
 export const updateConversationBody = z

@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
+import { escapeLike } from "../../../platform/db/like.ts";
 import { conversations, messages } from "../tables.ts";
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -85,6 +86,10 @@ export type ConversationListFilter = {
   channelId?: string;
   contactId?: string;
   unreadOnly?: boolean;
+  /** A subquery of contact ids (contacts with a tag). */
+  contactIn?: SQL;
+  /** Only these conversations (search results). */
+  ids?: string[];
 };
 
 /** Newest activity first, keyset on (lastMessageAt, id). */
@@ -102,6 +107,8 @@ export async function listConversations(
   if (filter.channelId) conditions.push(eq(conversations.channelId, filter.channelId));
   if (filter.contactId) conditions.push(eq(conversations.contactId, filter.contactId));
   if (filter.unreadOnly) conditions.push(sql`${conversations.unreadCount} > 0`);
+  if (filter.contactIn) conditions.push(sql`${conversations.contactId} in ${filter.contactIn}`);
+  if (filter.ids) conditions.push(sql`${conversations.id} = any(${`{${filter.ids.join(",")}}`}::uuid[])`);
   if (page.after) {
     conditions.push(
       sql`(${conversations.lastMessageAt}, ${conversations.id}) < (${page.after.at}::timestamptz, ${page.after.id}::uuid)`,
@@ -185,4 +192,35 @@ export async function wakeSnoozedConversations(executor: Executor, tenantId: str
     )
     .returning({ id: conversations.id });
   return rows.map((row) => row.id);
+}
+
+/** Matching conversations found at most: enough for a result page, bounded for a common word. */
+const searchCap = 1_000;
+
+/**
+ * Conversations with a message or note containing `term` (trigram lookup, see migration 0017), or
+ * whose customer's number contains its digits.
+ */
+export async function searchConversationIds(
+  executor: Executor,
+  tenantId: string,
+  term: string,
+): Promise<string[]> {
+  const pattern = `%${escapeLike(term.toLowerCase())}%`;
+  const found = await executor.execute<{ id: string }>(
+    sql`select sbos_message_search(${pattern}, ${searchCap * 5}) as id`,
+  );
+  const ids = new Set(found.rows.map((row) => row.id));
+  const digits = term.replace(/\D/g, "");
+  if (digits.length >= 3) {
+    const byNumber = await executor
+      .select({ id: conversations.id })
+      .from(conversations)
+      .where(
+        and(eq(conversations.tenantId, tenantId), sql`${conversations.customerWaId} like ${`%${digits}%`}`),
+      )
+      .limit(searchCap);
+    for (const row of byNumber) ids.add(row.id);
+  }
+  return [...ids].slice(0, searchCap);
 }

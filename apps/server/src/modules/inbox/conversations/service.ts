@@ -73,6 +73,8 @@ export function createConversationService(deps: { db: Db; crm: InboxCrm; checkMe
             channelId: query.channelId,
             contactId: query.contactId,
             unreadOnly: query.unread,
+            contactIn: query.tagId ? crm.contactsWithTagQuery(actor.tenantId, query.tagId) : undefined,
+            ids: query.q ? await repo.searchConversationIds(tx, actor.tenantId, query.q) : undefined,
           },
           { after: after?.value ? { at: after.value, id: after.id } : undefined, limit: query.limit + 1 },
         );
