@@ -359,3 +359,38 @@ describe("finding conversations", () => {
     expect(await search(`tagId=${tag.id}`)).toEqual(["33600000008"]);
   });
 });
+
+describe("rotating a number's app secret", () => {
+  it("verifies deliveries with the new secret at once and refuses the old one", async () => {
+    const other = await createTestTenant(rig.harness.modules, "admin");
+    const rotated = await rig.connectNumber(other);
+    const delivery = (secret: string) => {
+      const body = JSON.stringify({
+        object: "whatsapp_business_account",
+        entry: [
+          {
+            id: rotated.wabaId,
+            changes: [
+              {
+                field: "messages",
+                value: { metadata: { phone_number_id: rotated.phoneNumberId }, statuses: [] },
+              },
+            ],
+          },
+        ],
+      });
+      return deliver({ body, signature: signWebhookBody(body, secret) });
+    };
+    expect((await delivery(appSecret)).statusCode).toBe(200);
+    const patched = await api(
+      "PATCH",
+      `/api/v1/channels/whatsapp/${rotated.channel.id}`,
+      { appSecret: "a brand new secret" },
+      other.headers,
+    );
+    expect(patched.statusCode).toBe(200);
+    expect(JSON.stringify(patched.json())).not.toContain("a brand new secret");
+    expect((await delivery(appSecret)).statusCode).toBe(401);
+    expect((await delivery("a brand new secret")).statusCode).toBe(200);
+  });
+});

@@ -37,8 +37,8 @@ export function createInboxModule(
 ) {
   const db = context.database.db;
   const { secrets, storage, logger } = context;
-  const channels = createChannelService({ db, secrets });
   const ingest = createWhatsAppIngest({ db, secrets, logger });
+  const channels = createChannelService({ db, secrets, onChanged: ingest.forgetChannel });
   const conversations = createConversationService({ db, crm: deps.crm, checkMembers: deps.checkMembers });
   const messages = createMessageService({ db, checkMembers: deps.checkMembers });
   const media = createMediaService({ db, storage });

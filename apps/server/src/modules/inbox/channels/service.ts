@@ -45,7 +45,11 @@ const numberTaken = () =>
   });
 
 /** WhatsApp Cloud API numbers of an organisation: connect, rotate secrets, disconnect. */
-export function createChannelService(deps: { db: Db; secrets: SecretBox }) {
+export function createChannelService(deps: {
+  db: Db;
+  secrets: SecretBox;
+  onChanged?: (channelId: string) => void;
+}) {
   const { db, secrets } = deps;
 
   async function loadChannel(tx: Parameters<Parameters<typeof withTenant>[2]>[0], actor: Actor, id: string) {
@@ -106,8 +110,8 @@ export function createChannelService(deps: { db: Db; secrets: SecretBox }) {
       withTenant(db, actor.tenantId, async (tx) => presentChannel(await loadChannel(tx, actor, id))),
 
     /** Rotates the token, app secret or verify token, or changes the send rate. */
-    updateWhatsApp: (actor: Actor, id: string, input: UpdateWhatsAppInput) =>
-      withTenant(db, actor.tenantId, async (tx) => {
+    updateWhatsApp: async (actor: Actor, id: string, input: UpdateWhatsAppInput) => {
+      const view = await withTenant(db, actor.tenantId, async (tx) => {
         assertInbox(actor, "channels.manage");
         const before = await loadChannel(tx, actor, id);
         const row = await repo.updateChannel(tx, actor.tenantId, id, {
@@ -139,11 +143,15 @@ export function createChannelService(deps: { db: Db; secrets: SecretBox }) {
           data: { channelId: id },
         });
         return presentChannel(row);
-      }),
+      });
+      // After the commit: a delivery verified in between must see the new secret.
+      deps.onChanged?.(id);
+      return view;
+    },
 
     /** Disconnects a number: its conversations and messages go with it. */
-    disconnectWhatsApp: (actor: Actor, id: string) =>
-      withTenant(db, actor.tenantId, async (tx) => {
+    disconnectWhatsApp: async (actor: Actor, id: string) => {
+      await withTenant(db, actor.tenantId, async (tx) => {
         assertInbox(actor, "channels.manage");
         const before = await loadChannel(tx, actor, id);
         await repo.deleteChannel(tx, actor.tenantId, id);
@@ -158,7 +166,9 @@ export function createChannelService(deps: { db: Db; secrets: SecretBox }) {
           tenantId: actor.tenantId,
           data: { channelId: id },
         });
-      }),
+      });
+      deps.onChanged?.(id);
+    },
 
     /** Asks the provider again for the number's name, quality and tier (also done by a job on connect). */
     refreshWhatsApp: (actor: Actor, id: string) =>

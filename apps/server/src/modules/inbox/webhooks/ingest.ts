@@ -11,7 +11,10 @@ import { storeInbound } from "./inbound-queue.ts";
 
 export type WhatsAppIngest = ReturnType<typeof createWhatsAppIngest>;
 
-/** How long a process trusts a cached app secret; a rotated secret is honoured everywhere after this. */
+/**
+ * How long a process trusts a cached app secret or route: a rotated secret is honoured everywhere
+ * after this; deliveries for a number disconnected meanwhile are stored and then skipped by the drain.
+ */
 const secretTtlMs = 30_000;
 
 function accountIdsOf(body: unknown): string[] {
@@ -32,6 +35,7 @@ function accountIdsOf(body: unknown): string[] {
 export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger: Logger }) {
   const { db, secrets, logger } = deps;
   const appSecrets = createTtlCache<string | null>({ ttlMs: secretTtlMs, maxEntries: 10_000 });
+  const knownRoutes = createTtlCache<channels.RouteRow>({ ttlMs: secretTtlMs, maxEntries: 10_000 });
 
   async function appSecretOf(route: channels.RouteRow): Promise<string | null> {
     const cached = appSecrets.get(route.channelId);
@@ -42,6 +46,15 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
     const secret = channel ? secrets.open(channel.appSecretSealed) : null;
     appSecrets.set(route.channelId, secret);
     return secret;
+  }
+
+  /** Known numbers are cached like their secrets; an unknown one is looked up every time (it may connect any moment). */
+  async function routesOfNumbers(numbers: string[]) {
+    const cached = numbers.map((number) => knownRoutes.get(number));
+    if (cached.every((route) => route !== undefined)) return cached as channels.RouteRow[];
+    const found = await channels.findRoutesByNumber(db, numbers);
+    for (const route of found) knownRoutes.set(route.phoneNumberId, route);
+    return found;
   }
 
   return {
@@ -75,7 +88,7 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
       const numbers = phoneNumberIdsOf(body);
       const routes =
         numbers.length > 0
-          ? await channels.findRoutesByNumber(db, numbers)
+          ? await routesOfNumbers(numbers)
           : await channels.findRoutesByAccount(db, accountIdsOf(body));
       if (routes.length === 0) {
         logger.warn(
@@ -103,6 +116,10 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
       return { stored: verified.size };
     },
 
-    forgetChannel: (channelId: string) => appSecrets.delete(channelId),
+    /** Drops what this process cached about a channel that changed (other processes wait for the TTL). */
+    forgetChannel: (channelId: string) => {
+      appSecrets.delete(channelId);
+      knownRoutes.deleteWhere((route) => route.channelId === channelId);
+    },
   };
 }
