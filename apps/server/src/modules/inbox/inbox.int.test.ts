@@ -394,3 +394,56 @@ describe("rotating a number's app secret", () => {
     expect((await delivery("a brand new secret")).statusCode).toBe(200);
   });
 });
+
+describe("media", () => {
+  it("downloads a customer's photo for agents, and sends an uploaded document within WhatsApp's limits", async () => {
+    const customer = createSimulatedCustomer({
+      sandboxUrl: rig.sandboxUrl,
+      waId: "33600000010",
+      phoneNumberId: number.phoneNumberId,
+    });
+    await customer.sendImage("my broken box");
+    const conversation = await eventually(() => conversationOf("33600000010"));
+    type WithMedia = Message & {
+      media: { id: string; ready: boolean; url: string; mimeType: string } | null;
+    };
+    const photo = await eventually(async () =>
+      ((await messagesOf(conversation.id)) as WithMedia[]).find((message) => message.media?.ready),
+    );
+    expect(photo.body).toBe("my broken box");
+    const file = await rig.harness.app.inject({ url: photo.media?.url ?? "", headers: tenant.headers });
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-type"]).toContain(photo.media?.mimeType);
+    expect(file.rawPayload.length).toBeGreaterThan(0);
+
+    const tooBig = await rig.harness.app.inject({
+      method: "POST",
+      url: "/api/v1/media?fileName=huge.png",
+      headers: { ...tenant.headers, "content-type": "image/png" },
+      payload: Buffer.alloc(5 * 1024 * 1024 + 1),
+    });
+    expect(tooBig.statusCode).toBe(413);
+    const upload = await rig.harness.app.inject({
+      method: "POST",
+      url: "/api/v1/media?fileName=invoice.pdf",
+      headers: { ...tenant.headers, "content-type": "application/pdf" },
+      payload: Buffer.from("%PDF-1.4 invoice"),
+    });
+    expect(upload.statusCode).toBe(201);
+    expect(upload.json()).toMatchObject({ kind: "document", fileName: "invoice.pdf" });
+    const sent = await api("POST", `/api/v1/conversations/${conversation.id}/messages`, {
+      type: "document",
+      mediaId: upload.json().id,
+      caption: "Your invoice",
+    });
+    expect(sent.statusCode).toBe(201);
+    await eventually(async () =>
+      (await messagesOf(conversation.id)).find(
+        (message) => message.id === sent.json().id && message.status === "delivered",
+      ),
+    );
+    expect(
+      (await customer.transcript()).some((entry) => entry.direction === "out" && entry.type === "document"),
+    ).toBe(true);
+  });
+});
