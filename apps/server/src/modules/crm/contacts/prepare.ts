@@ -11,11 +11,24 @@ export type MemberCheck = (actor: Actor, userIds: string[]) => Promise<Set<strin
 
 const phoneHint = "not a valid phone number: use the international format (+33 6 12 34 56 78)";
 
-/** Primary and further phones in E.164; every invalid one is named. */
-function normalisePhones(input: UpdateContactInput, defaultCountry: string | null, errors: FieldError[]) {
+const e164Shape = /^\+[1-9]\d{6,14}$/;
+
+/**
+ * Primary and further phones in E.164; every invalid one is named. A `trusted` primary phone (a
+ * WhatsApp wa_id: the platform knows the number exists) is kept in E.164 shape even where
+ * libphonenumber does not know its range yet.
+ */
+function normalisePhones(
+  input: UpdateContactInput,
+  defaultCountry: string | null,
+  errors: FieldError[],
+  trusted: boolean,
+) {
   const out: Pick<ContactChanges, "phone" | "phoneAsEntered" | "otherPhones"> = {};
   if (input.phone !== undefined) {
-    const e164 = input.phone === null ? null : normalisePhone(input.phone, defaultCountry);
+    const known = input.phone === null ? null : normalisePhone(input.phone, defaultCountry);
+    const e164 =
+      known === undefined && trusted && input.phone && e164Shape.test(input.phone) ? input.phone : known;
     if (e164 === undefined) errors.push({ field: "body.phone", message: phoneHint });
     out.phone = e164 ?? null;
     out.phoneAsEntered = input.phone;
@@ -41,11 +54,16 @@ export async function prepareContactChanges(
   tx: Executor,
   actor: Actor,
   input: CreateContactInput | UpdateContactInput,
-  context: { defaultCountry: string | null; checkMembers: MemberCheck; current?: ContactRow },
+  context: {
+    defaultCountry: string | null;
+    checkMembers: MemberCheck;
+    current?: ContactRow;
+    trustedPhone?: boolean;
+  },
 ): Promise<ContactChanges> {
   const errors: FieldError[] = [];
   const changes: ContactChanges = {
-    ...normalisePhones(input, context.defaultCountry, errors),
+    ...normalisePhones(input, context.defaultCountry, errors, context.trustedPhone ?? false),
     ...(input.name === undefined ? {} : { name: input.name }),
     ...(input.email === undefined ? {} : { email: input.email }),
     ...(input.emails === undefined ? {} : { otherEmails: [...new Set(input.emails)] }),

@@ -46,11 +46,12 @@ const auditedFields = (row: repo.ContactRow) => ({
 export function createContactService(deps: { db: Db; checkMembers: MemberCheck }) {
   const { db, checkMembers } = deps;
 
-  async function insertPrepared(tx: Executor, actor: Actor, input: CreateContactInput) {
+  async function insertPrepared(tx: Executor, actor: Actor, input: CreateContactInput, trustedPhone = false) {
     const settings = await findSettings(tx, actor.tenantId);
     const changes = await prepareContactChanges(tx, actor, input, {
       defaultCountry: settings?.defaultCountry ?? null,
       checkMembers,
+      trustedPhone,
     });
     const base = { name: input.name, email: null, phone: null, otherEmails: [], otherPhones: [], ...changes };
     const companyName = base.companyId
@@ -160,10 +161,13 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
       actor: Actor,
       input: { phone: string; name: string; source: string },
     ) => {
-      await repo.lockIdentity(tx, actor.tenantId, [input.phone]);
-      const existing = await findByPhoneOrEmail(tx, actor, { name: input.name, phone: input.phone });
+      const phone = normalisePhone(input.phone) ?? input.phone;
+      await repo.lockIdentity(tx, actor.tenantId, [phone]);
+      const [existing] = (
+        await repo.findContactsByIdentity(tx, actor.tenantId, { phones: [phone], emails: [] })
+      ).filter((row) => row.phone === phone || row.otherPhones.includes(phone));
       if (existing) return { contactId: existing.id, name: existing.name, created: false };
-      const created = await insertPrepared(tx, actor, input);
+      const created = await insertPrepared(tx, actor, input, true);
       return { contactId: created.id, name: created.name, created: true };
     },
 
