@@ -1,13 +1,15 @@
-import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
-import pg from "pg";
 import { measureExport } from "./crm-export.ts";
 import { measureImport } from "./crm-import.ts";
 import { buildQueryKinds } from "./crm-queries.ts";
 import { measureContactQueries } from "./crm-search.ts";
 import { type BenchOrganization, prepareOrganizations, withProductModules } from "./lib/crm-organizations.ts";
 import { type SeedTarget, seedCrmData } from "./lib/crm-seed.ts";
-import { adminDatabaseUrl, createBenchDatabase } from "./lib/databases.ts";
+import {
+  createBenchDatabase,
+  hashSeedSources,
+  markReusedDatabase,
+  openReusedDatabase,
+} from "./lib/databases.ts";
 import type { Recorder } from "./lib/figures.ts";
 import { logProgress } from "./lib/progress.ts";
 import { type ServerProcess, startServerProcess } from "./lib/server-process.ts";
@@ -26,14 +28,8 @@ const seedSources = [
   "./lib/random.ts",
   "./lib/crm-seed-rows.ts",
   "../apps/server/src/modules/crm/contacts/search-text.ts",
-];
-const seedMarker = `sbos bench crm seed: ${bigContacts} + ${smallOrganizations} x ${smallContacts}, ${hashSources()}`;
-
-function hashSources(): string {
-  const hash = createHash("sha256");
-  for (const source of seedSources) hash.update(readFileSync(new URL(source, import.meta.url)));
-  return hash.digest("hex").slice(0, 16);
-}
+].map((source) => new URL(source, import.meta.url));
+const seedMarker = `sbos bench crm seed: ${bigContacts} + ${smallOrganizations} x ${smallContacts}, ${hashSeedSources(seedSources)}`;
 
 type Seeded = {
   url: string;
@@ -107,7 +103,9 @@ export async function runCrmGroup(recorder: Recorder) {
 }
 
 async function prepareSeededDatabase(recorder: Recorder, dataDir: TempDir, reuse: boolean): Promise<Seeded> {
-  const database = reuse ? await openReusedDatabase() : { ...(await createBenchDatabase()), complete: false };
+  const database = reuse
+    ? await openReusedDatabase(reusedDatabase, seedMarker)
+    : { ...(await createBenchDatabase()), complete: false };
   const wanted = [
     { slug: "bench-crm-big", name: "Bench CRM 1M" },
     ...Array.from({ length: smallOrganizations }, (_, index) => ({
@@ -138,7 +136,7 @@ async function prepareSeededDatabase(recorder: Recorder, dataDir: TempDir, reuse
         summary.seconds,
         "s",
       );
-      if (reuse) await runAdminStatement(`comment on database ${reusedDatabase} is '${seedMarker}'`);
+      if (reuse) await markReusedDatabase(reusedDatabase, seedMarker);
     }
     const [big, small] = organizations;
     const [bigTarget] = targets;
@@ -147,32 +145,5 @@ async function prepareSeededDatabase(recorder: Recorder, dataDir: TempDir, reuse
   } catch (error) {
     if (!reuse) await database.drop();
     throw error;
-  }
-}
-
-/** The kept database when its marker says the seed finished; otherwise a new empty one under that name. */
-async function openReusedDatabase() {
-  const url = new URL(adminDatabaseUrl);
-  url.pathname = `/${reusedDatabase}`;
-  const drop = async () => {
-    await runAdminStatement(`drop database if exists ${reusedDatabase} with (force)`);
-  };
-  const marker = await runAdminStatement(
-    "select shobj_description(oid, 'pg_database') as marker from pg_database where datname = $1",
-    [reusedDatabase],
-  );
-  if (marker[0]?.marker === seedMarker) return { url: url.toString(), drop, complete: true };
-  await drop();
-  await runAdminStatement(`create database ${reusedDatabase}`);
-  return { url: url.toString(), drop, complete: false };
-}
-
-async function runAdminStatement(statement: string, values: unknown[] = []) {
-  const client = new pg.Client({ connectionString: adminDatabaseUrl });
-  await client.connect();
-  try {
-    return (await client.query<{ marker?: string | null }>(statement, values)).rows;
-  } finally {
-    await client.end();
   }
 }

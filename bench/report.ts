@@ -64,7 +64,7 @@ export async function writeReportJson(report: BenchReport, file: string) {
 
 function formatValue(value: number, unit: string): string {
   if (!Number.isFinite(value)) return "n/a";
-  const digits = unit === "ratio" ? 2 : unit === "s" ? 2 : unit === "ms" ? 1 : 0;
+  const digits = unit === "ratio" ? 2 : unit === "s" ? 2 : unit === "ms" || unit === "%" ? 1 : 0;
   const text = value.toLocaleString("en-US", {
     minimumFractionDigits: digits,
     maximumFractionDigits: digits,

@@ -3,6 +3,7 @@ import { parseArgs } from "node:util";
 import { runAuthGroup } from "./auth.ts";
 import { runCrmGroup } from "./crm.ts";
 import { runHttpGroup } from "./http-stack.ts";
+import { runInboxGroup } from "./inbox.ts";
 import { type BenchGroup, createRecorder, type Recorder } from "./lib/figures.ts";
 import { logProgress } from "./lib/progress.ts";
 import { runQueueGroup } from "./queue.ts";
@@ -21,6 +22,7 @@ const groups: Record<BenchGroup, (recorder: Recorder) => Promise<void>> = {
   startup: runStartupGroup,
   auth: runAuthGroup,
   crm: runCrmGroup,
+  inbox: runInboxGroup,
 };
 const resultsFile = fileURLToPath(new URL("./results/latest.json", import.meta.url));
 

@@ -2,7 +2,7 @@ import type pg from "pg";
 import { searchTextOf } from "../../apps/server/src/modules/crm/contacts/search-text.ts";
 import { createPeopleGenerator, type PeopleGenerator } from "./people-generator.ts";
 import { tagNames } from "./people-names.ts";
-import { createRandom, type Random } from "./random.ts";
+import { createRandom, type Random, uuidV7 } from "./random.ts";
 
 /** One organisation to fill: how many contacts, from which generator seed, with which default country. */
 export type SeedTarget = { tenantId: string; contacts: number; seed: number; defaultCountry: string | null };
@@ -31,15 +31,6 @@ export function peopleOf(target: Pick<SeedTarget, "seed" | "contacts">): PeopleG
     seed: target.seed,
     companyCount: Math.max(500, Math.round(target.contacts / 200)),
   });
-}
-
-/** A UUIDv7 for a given time: ids sort like creation times, as the app's own ids do. */
-function uuidV7(ms: number, random: Random): string {
-  const time = ms.toString(16).padStart(12, "0");
-  const block = () => random.int(0x10000).toString(16).padStart(4, "0");
-  const version = (0x7000 | random.int(0x1000)).toString(16);
-  const variant = (0x8000 | random.int(0x4000)).toString(16);
-  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${version}-${variant}-${block()}${block()}${block()}`;
 }
 
 /**

@@ -4,6 +4,7 @@ import { spawnTracked } from "./children.ts";
 import type { LoadedRows } from "./crm-seed-load.ts";
 import type { SeedTarget } from "./crm-seed-rows.ts";
 import { logProgress } from "./progress.ts";
+import { dropSecondaryIndexes, type IndexDefinition, rebuildIndexes } from "./seed-indexes.ts";
 
 export type { SeedTarget } from "./crm-seed-rows.ts";
 
@@ -25,7 +26,7 @@ export async function seedCrmData(databaseUrl: string, targets: SeedTarget[]): P
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const indexes = await dropSecondaryIndexes(client);
+    const indexes = await dropSecondaryIndexes(client, loadedTables);
     const total = targets.reduce((sum, target) => sum + target.contacts, 0);
     const byLane: LoadedRows[] = [];
     let nextReport = 100_000;
@@ -58,7 +59,12 @@ export async function seedCrmData(databaseUrl: string, targets: SeedTarget[]): P
     logProgress(
       `  crm seed: ${summary.contacts.toLocaleString("en-US")} contacts, ${summary.contactTags.toLocaleString("en-US")} tag links, ${summary.consents.toLocaleString("en-US")} consents inserted after ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding ${indexes.length} indexes`,
     );
-    await rebuildIndexes(databaseUrl, indexes);
+    // The search trigram index takes longest: alone on one connection, every other index on the other.
+    const isSearch = (index: IndexDefinition) => /search_text gin_trgm_ops/.test(index.definition);
+    await rebuildIndexes(databaseUrl, [
+      indexes.filter(isSearch),
+      indexes.filter((index) => !isSearch(index)),
+    ]);
     logProgress("  crm seed: vacuum and analyse");
     await client.query(
       `vacuum (analyze) ${[...loadedTables, "companies", "tags", "custom_fields"].join(", ")}`,
@@ -103,40 +109,4 @@ async function runLane(
       `a seed lane exited with ${status.code ?? status.signal}: ${child.output().slice(-2000)}`,
     );
   }
-}
-
-type IndexDefinition = { name: string; definition: string };
-
-/** The loaded tables' indexes that back no constraint (primary keys stay), dropped for the load. */
-async function dropSecondaryIndexes(client: pg.Client): Promise<IndexDefinition[]> {
-  const { rows } = await client.query<{ name: string; definition: string }>(
-    `select indexname as name, indexdef as definition from pg_indexes i
-     where schemaname = 'public' and tablename = any($1)
-       and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`,
-    [loadedTables],
-  );
-  for (const index of rows) await client.query(`drop index "${index.name}"`);
-  return rows;
-}
-
-/** Rebuilds indexes on two connections (one per core): the search trigram index (the longest) alone on one. */
-async function rebuildIndexes(databaseUrl: string, indexes: IndexDefinition[]) {
-  const isSearch = (index: IndexDefinition) => /search_text gin_trgm_ops/.test(index.definition);
-  const connections = [indexes.filter(isSearch), indexes.filter((index) => !isSearch(index))];
-  await Promise.all(
-    connections.map(async (lane) => {
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        await client.query("set maintenance_work_mem = '1GB'");
-        for (const index of lane) {
-          const started = performance.now();
-          await client.query(index.definition);
-          logProgress(`    index ${index.name} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        }
-      } finally {
-        await client.end();
-      }
-    }),
-  );
 }

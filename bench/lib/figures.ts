@@ -1,4 +1,4 @@
-export type BenchGroup = "http" | "queue" | "startup" | "auth" | "crm";
+export type BenchGroup = "http" | "queue" | "startup" | "auth" | "crm" | "inbox";
 
 export type Target = { comparison: "at-least" | "below"; value: number };
 

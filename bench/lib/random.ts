@@ -51,3 +51,12 @@ export function weightedPicker<T>(items: readonly T[], weightOf: (item: T) => nu
     return items[low] as T;
   };
 }
+
+/** A UUIDv7 for a given time: ids sort like creation times, as the app's own ids do. */
+export function uuidV7(ms: number, random: Random): string {
+  const time = Math.floor(ms).toString(16).padStart(12, "0");
+  const block = () => random.int(0x10000).toString(16).padStart(4, "0");
+  const version = (0x7000 | random.int(0x1000)).toString(16);
+  const variant = (0x8000 | random.int(0x4000)).toString(16);
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-${version}-${variant}-${block()}${block()}${block()}`;
+}
