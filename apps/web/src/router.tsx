@@ -13,6 +13,8 @@ import { validateContactsSearch } from "./features/contacts/contacts-search";
 import { ContactPage } from "./features/contacts/detail/contact-page";
 import { ImportPage, validateImportSearch } from "./features/contacts/import/import-page";
 import { HomePage } from "./features/home/home-page";
+import { InboxPage } from "./features/inbox/inbox-page";
+import { validateInboxSearch } from "./features/inbox/inbox-search";
 import {
   AcceptInvitationPage,
   validateAcceptInvitationSearch,
@@ -80,7 +82,8 @@ const homeRoute = createRoute({ getParentRoute: () => appRoute, path: "/", compo
 const areaPages: Partial<Record<Area, FunctionComponent>> = { settings: SettingsPage };
 
 // Areas with search params or child pages get their own routes below.
-const isPlainArea = (area: Area): area is Exclude<Area, "contacts"> => area !== "contacts";
+const isPlainArea = (area: Area): area is Exclude<Area, "contacts" | "inbox"> =>
+  area !== "contacts" && area !== "inbox";
 
 const areaRoutes = areas.filter(isPlainArea).map((area) =>
   createRoute({
@@ -89,6 +92,19 @@ const areaRoutes = areas.filter(isPlainArea).map((area) =>
     component: areaPages[area] ?? (() => <ComingSoon area={area} />),
   }),
 );
+
+// One page for the list and the open conversation, so moving between conversations keeps the list.
+const inboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/inbox",
+  validateSearch: validateInboxSearch,
+  staticData: { wide: true },
+  component: InboxPage,
+});
+
+const inboxListRoute = createRoute({ getParentRoute: () => inboxRoute, path: "/" });
+
+const conversationRoute = createRoute({ getParentRoute: () => inboxRoute, path: "$conversationId" });
 
 const contactsRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -117,7 +133,14 @@ const routeTree = rootRoute.addChildren([
   acceptInvitationRoute,
   forgotPasswordRoute,
   resetPasswordRoute,
-  appRoute.addChildren([homeRoute, ...areaRoutes, contactsRoute, importRoute, contactRoute]),
+  appRoute.addChildren([
+    homeRoute,
+    ...areaRoutes,
+    inboxRoute.addChildren([inboxListRoute, conversationRoute]),
+    contactsRoute,
+    importRoute,
+    contactRoute,
+  ]),
 ]);
 
 export const router = createRouter({ routeTree, defaultPreload: "intent" });

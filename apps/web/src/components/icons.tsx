@@ -1,6 +1,6 @@
 import type { Area } from "../lib/areas";
 
-export type IconName = Area | "home" | "menu" | "close";
+export type IconName = Area | "home" | "menu" | "close" | "attach" | "clock" | "reply";
 
 const paths: Record<IconName, string> = {
   home: "M4 11 12 4l8 7v9h-5v-6H9v6H4z",
@@ -14,6 +14,10 @@ const paths: Record<IconName, string> = {
   settings: "M4 7h9M17 7h3M4 17h3M11 17h9M15 5v4M9 15v4",
   menu: "M4 7h16M4 12h16M4 17h16",
   close: "M6 6l12 12M18 6 6 18",
+  attach:
+    "M20 11.5l-7.8 7.8a5 5 0 0 1-7.1-7.1l8.5-8.5a3.3 3.3 0 0 1 4.7 4.7l-8.5 8.5a1.7 1.7 0 0 1-2.4-2.4l7.8-7.8",
+  clock: "M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18zM12 7v5l3 2",
+  reply: "M10 8V4l-7 7 7 7v-4c5 0 8.5 1.5 11 5-1-5-4-10-11-11z",
 };
 
 /** Decorative line icon; the control that holds it carries the accessible name. */

@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { InboxNavBadge } from "../features/inbox/inbox-nav-badge";
 import { areas } from "../lib/areas";
 import { Icon, type IconName } from "./icons";
 
@@ -24,6 +25,7 @@ export function SidebarNav({ onNavigate }: { onNavigate?: () => void }) {
             >
               <Icon name={item.icon} />
               {t(`nav.${item.icon}`)}
+              {item.icon === "inbox" ? <InboxNavBadge /> : null}
             </Link>
           </li>
         ))}

@@ -1,10 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { isTyping } from "../../lib/is-typing";
 import { useDebouncedValue } from "./use-debounced-value";
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
 
 /**
  * The list's search box: it asks the server once typing pauses, Enter searches at once, Escape clears,
