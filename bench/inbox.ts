@@ -35,6 +35,10 @@ const sizes = {
   messages: Math.max(10_000, Math.round(10_000_000 * scale)),
 };
 const loadSeconds = quick ? 2 : 10;
+/** `BENCH_INBOX_PARTS=webhooks` or `=lists` runs one half (both by default). */
+const parts = new Set(
+  (process.env.BENCH_INBOX_PARTS ?? "webhooks,lists").split(",").map((part) => part.trim()),
+);
 const warmupSeconds = quick ? 1 : 2;
 
 const appSecret = "bench-inbox-app-secret";
@@ -74,14 +78,18 @@ export async function runInboxGroup(recorder: Recorder) {
   recorder.note(
     `inbox: sbos serve and sbos worker run as child processes on PostgreSQL; the load is generated in the bench process; all share the machine's cores with PostgreSQL${quick ? `; BENCH_INBOX_SCALE=${scale}: sizes and load durations are cut down, figures are not comparable with the targets` : ""}`,
   );
-  await recorder.section(
-    `inbox · webhooks: ${count(sizes.ingestMessages)} messages + 10% redeliveries, then ${sizes.realtimePerSecond}/s to a WebSocket`,
-    () => measureWebhooks(recorder),
-  );
-  await recorder.section(
-    `inbox · lists, ${count(sizes.conversations)} conversations and ${count(sizes.messages)} messages`,
-    () => measureLists(recorder, reuse),
-  );
+  if (parts.has("webhooks")) {
+    await recorder.section(
+      `inbox · webhooks: ${count(sizes.ingestMessages)} messages + 10% redeliveries, then ${sizes.realtimePerSecond}/s to a WebSocket`,
+      () => measureWebhooks(recorder),
+    );
+  }
+  if (parts.has("lists")) {
+    await recorder.section(
+      `inbox · lists, ${count(sizes.conversations)} conversations and ${count(sizes.messages)} messages`,
+      () => measureLists(recorder, reuse),
+    );
+  }
 }
 
 async function measureWebhooks(recorder: Recorder) {

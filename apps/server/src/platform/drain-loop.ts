@@ -8,46 +8,49 @@ export type Consumer = {
 };
 
 /**
- * Drives a table that is its own queue: `drainBatch` claims and applies some rows and answers how
- * many; it runs in `parallel` lanes whenever a NOTIFY arrives on `channel`, on a poll (missed
- * notifications, retries coming due) and again as long as a lane finds work.
+ * Drives a table that is its own queue, in `lanes` (its rows are partitioned by lane):
+ * `drainBatch(lane)` claims and applies some rows of that lane and answers how many. Every lane
+ * runs whenever a NOTIFY arrives on `channel`, on a poll (missed notifications, retries coming
+ * due) and again as long as it finds work; a lane never runs twice at once in one process.
  */
 export function createDrainLoop(options: {
   name: string;
   database: Database;
   channel: string;
   logger: Logger;
-  drainBatch: () => Promise<number>;
-  parallel?: number;
+  lanes: number;
+  drainBatch: (lane: number) => Promise<number>;
   pollIntervalMs?: number;
 }): Consumer {
-  const parallel = options.parallel ?? 1;
-  const lanes = new Set<Promise<void>>();
+  const running = new Map<number, Promise<void>>();
+  const wanted = new Set<number>();
   let stopping = false;
-  let wanted = false;
 
-  async function runLane() {
+  async function runLane(lane: number) {
     while (!stopping) {
-      wanted = false;
+      wanted.delete(lane);
       let applied = 0;
       try {
-        applied = await options.drainBatch();
+        applied = await options.drainBatch(lane);
       } catch (error) {
         options.logger.error(
-          { err: error, consumer: options.name },
+          { err: error, consumer: options.name, lane },
           "drain failed; retrying on the next poll",
         );
         return;
       }
-      if (applied === 0 && !wanted) return;
+      if (applied === 0 && !wanted.has(lane)) return;
     }
   }
 
   function wake() {
-    wanted = true;
-    while (!stopping && lanes.size < parallel) {
-      const lane = runLane().finally(() => lanes.delete(lane));
-      lanes.add(lane);
+    for (let lane = 0; lane < options.lanes && !stopping; lane += 1) {
+      wanted.add(lane);
+      if (running.has(lane)) continue;
+      running.set(
+        lane,
+        runLane(lane).finally(() => running.delete(lane)),
+      );
     }
   }
 
@@ -64,7 +67,7 @@ export function createDrainLoop(options: {
           clearInterval(timer);
           await unlisten();
           const deadline = new Promise((resolve) => setTimeout(resolve, budgetMs).unref());
-          await Promise.race([Promise.allSettled([...lanes]), deadline]);
+          await Promise.race([Promise.allSettled([...running.values()]), deadline]);
         },
       };
     },

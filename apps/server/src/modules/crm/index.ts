@@ -75,7 +75,7 @@ export function createCrmModule(
   };
   /** What the inbox uses inside its own transactions. */
   const inbox = {
-    findOrCreateByPhone: contacts.findOrCreateByPhone,
+    findOrCreateByPhones: contacts.findOrCreateByPhones,
     summarizeContacts,
     contactsWithTagQuery,
     appendActivities,

@@ -12,11 +12,11 @@ export type ContactSummary = {
 
 /** What the inbox needs of the CRM, inside its own transactions. */
 export type InboxCrm = {
-  findOrCreateByPhone(
+  findOrCreateByPhones(
     tx: Executor,
     actor: Actor,
-    input: { phone: string; name: string; source: string },
-  ): Promise<{ contactId: string; name: string; created: boolean }>;
+    inputs: { phone: string; name: string; source: string }[],
+  ): Promise<Map<string, { contactId: string; created: boolean }>>;
   summarizeContacts(tx: Executor, tenantId: string, ids: string[]): Promise<Map<string, ContactSummary>>;
   /** A subquery of the ids of the contacts carrying a tag. */
   contactsWithTagQuery(tenantId: string, tagId: string): SQL;

@@ -75,8 +75,6 @@ export function createInboxModule(
     },
   };
   /** Applies every stored webhook delivery now, in this process (tests and tools). */
-  const drainDeliveries = async () => {
-    while ((await drain.drainBatch()) > 0);
-  };
+  const drainDeliveries = drain.drainAll;
   return { module, channels, conversations, messages, drainDeliveries, sandbox };
 }

@@ -95,6 +95,8 @@ export const whatsappInbound = pgTable(
     tenantId: uuid().notNull(),
     channelId: uuid().notNull(),
     payload: jsonb().notNull(),
+    /** Which drain lane applies it: one customer's deliveries always share a lane, so they apply in order and never contend. */
+    laneKey: integer().notNull().default(0),
     receivedAt: createdAt(),
     attempts: integer().notNull().default(0),
     retryAt: timestamptz().notNull().defaultNow(),

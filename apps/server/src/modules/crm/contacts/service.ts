@@ -152,23 +152,40 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
       }),
 
     /**
-     * Inside the caller's transaction: the contact with this E.164 phone (primary or further), or a
-     * new one named `name`. An existing contact is left as it is (a WhatsApp profile name never
-     * overwrites the CRM's). What the inbox calls for every inbound message.
+     * Inside the caller's transaction: for each phone (E.164, primary or further), its contact, or
+     * a new one named as given. Existing contacts are left as they are (a WhatsApp profile name never
+     * overwrites the CRM's). One query for known customers; a first-time customer takes the identity
+     * lock and looks again under it, so concurrent first messages never make twins. What the inbox
+     * calls for every batch of inbound messages; answers by the phone as given.
      */
-    findOrCreateByPhone: async (
+    findOrCreateByPhones: async (
       tx: Executor,
       actor: Actor,
-      input: { phone: string; name: string; source: string },
+      inputs: { phone: string; name: string; source: string }[],
     ) => {
-      const phone = normalisePhone(input.phone) ?? input.phone;
-      await repo.lockIdentity(tx, actor.tenantId, [phone]);
-      const [existing] = (
-        await repo.findContactsByIdentity(tx, actor.tenantId, { phones: [phone], emails: [] })
-      ).filter((row) => row.phone === phone || row.otherPhones.includes(phone));
-      if (existing) return { contactId: existing.id, name: existing.name, created: false };
-      const created = await insertPrepared(tx, actor, input, true);
-      return { contactId: created.id, name: created.name, created: true };
+      const normalised = new Map(
+        inputs.map((input) => [input.phone, normalisePhone(input.phone) ?? input.phone]),
+      );
+      const byPhone = async (phones: string[]) => {
+        const rows = await repo.findContactsByIdentity(tx, actor.tenantId, { phones, emails: [] });
+        return (phone: string) => rows.find((row) => row.phone === phone || row.otherPhones.includes(phone));
+      };
+      const known = await byPhone([...new Set(normalised.values())]);
+      const found = new Map<string, { contactId: string; created: boolean }>();
+      for (const input of inputs) {
+        if (found.has(input.phone)) continue;
+        const phone = normalised.get(input.phone) ?? input.phone;
+        const existing = known(phone);
+        if (existing) {
+          found.set(input.phone, { contactId: existing.id, created: false });
+          continue;
+        }
+        await repo.lockIdentity(tx, actor.tenantId, [phone]);
+        const raced = (await byPhone([phone]))(phone);
+        const contact = raced ?? (await insertPrepared(tx, actor, { ...input, phone }, true));
+        found.set(input.phone, { contactId: contact.id, created: !raced });
+      }
+      return found;
     },
 
     listContacts: async (actor: Actor, query: ContactQuery): Promise<Page<ContactView>> =>

@@ -55,12 +55,12 @@ export async function updateConversation(
   return row;
 }
 
-/** Moves the conversation's last-message facts forward, never back (webhooks arrive out of order). */
-export async function recordConversationMessage(
+/** One of our messages went out: the list's last-message facts move forward (the window does not). */
+export async function recordOutboundMessage(
   executor: Executor,
   tenantId: string,
   id: string,
-  message: { at: Date; preview: string; direction: "inbound" | "outbound"; countsAsUnread: boolean },
+  message: { at: Date; preview: string },
 ) {
   const newer = sql`${message.at.toISOString()}::timestamptz >= ${conversations.lastMessageAt}`;
   await executor
@@ -68,13 +68,7 @@ export async function recordConversationMessage(
     .set({
       lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${message.at.toISOString()}::timestamptz)`,
       lastMessagePreview: sql`case when ${newer} then ${message.preview} else ${conversations.lastMessagePreview} end`,
-      lastMessageDirection: sql`case when ${newer} then ${message.direction} else ${conversations.lastMessageDirection} end`,
-      ...(message.direction === "inbound"
-        ? {
-            lastInboundAt: sql`greatest(${conversations.lastInboundAt}, ${message.at.toISOString()}::timestamptz)`,
-          }
-        : {}),
-      ...(message.countsAsUnread ? { unreadCount: sql`${conversations.unreadCount} + 1` } : {}),
+      lastMessageDirection: sql`case when ${newer} then 'outbound' else ${conversations.lastMessageDirection} end`,
       updatedAt: new Date(),
     })
     .where(and(eq(conversations.tenantId, tenantId), eq(conversations.id, id)));
@@ -223,4 +217,61 @@ export async function searchConversationIds(
     for (const row of byNumber) ids.add(row.id);
   }
   return [...ids].slice(0, searchCap);
+}
+
+/** The unresolved conversations of these (number, contact) pairs, locked for the caller's update. */
+export async function findOpenConversationsForUpdate(
+  executor: Executor,
+  tenantId: string,
+  pairs: { channelId: string; contactId: string }[],
+) {
+  if (pairs.length === 0) return [];
+  const wanted = sql.join(
+    pairs.map((pair) => sql`(${pair.channelId}::uuid, ${pair.contactId}::uuid)`),
+    sql`, `,
+  );
+  return executor
+    .select()
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.tenantId, tenantId),
+        ne(conversations.status, "resolved"),
+        sql`(${conversations.channelId}, ${conversations.contactId}) in (${wanted})`,
+      ),
+    )
+    .for("update");
+}
+
+/**
+ * Customer messages arrived in these conversations: last-message facts move forward (never back:
+ * webhooks arrive out of order), the window restarts, unread counts grow, and a pending or snoozed
+ * conversation reopens. One statement for the whole batch.
+ */
+export async function recordInboundMessages(
+  executor: Executor,
+  tenantId: string,
+  updates: { conversationId: string; at: Date; preview: string; count: number }[],
+) {
+  if (updates.length === 0) return;
+  const values = JSON.stringify(
+    updates.map((update) => ({
+      id: update.conversationId,
+      at: update.at.toISOString(),
+      preview: update.preview,
+      count: update.count,
+    })),
+  );
+  await executor.execute(sql`
+    update ${conversations} c set
+      last_message_preview = case when v.at >= c.last_message_at then v.preview else c.last_message_preview end,
+      last_message_direction = case when v.at >= c.last_message_at then 'inbound' else c.last_message_direction end,
+      last_message_at = greatest(c.last_message_at, v.at),
+      last_inbound_at = greatest(c.last_inbound_at, v.at),
+      unread_count = c.unread_count + v.count,
+      status = case when c.status in ('pending', 'snoozed') then 'open' else c.status end,
+      snoozed_until = case when c.status in ('pending', 'snoozed') then null else c.snoozed_until end,
+      updated_at = now()
+    from jsonb_to_recordset(${values}::jsonb) as v(id uuid, at timestamptz, preview text, count integer)
+    where c.tenant_id = ${tenantId} and c.id = v.id`);
 }

@@ -19,25 +19,6 @@ export async function findMessage(executor: Executor, tenantId: string, id: stri
   return row;
 }
 
-export async function hasProviderMessage(
-  executor: Executor,
-  tenantId: string,
-  channelId: string,
-  providerId: string,
-) {
-  const [row] = await executor
-    .select({ id: messages.id })
-    .from(messages)
-    .where(
-      and(
-        eq(messages.tenantId, tenantId),
-        eq(messages.channelId, channelId),
-        eq(messages.providerMessageId, providerId),
-      ),
-    );
-  return row !== undefined;
-}
-
 /** Newest first, keyset on (occurredAt, id): a chat opens on its latest messages and loads older ones. */
 export async function listMessages(
   executor: Executor,
@@ -186,4 +167,31 @@ export async function latestInboundProviderId(executor: Executor, tenantId: stri
     .orderBy(desc(messages.occurredAt), desc(messages.id))
     .limit(1);
   return row?.providerMessageId ?? undefined;
+}
+
+/** Which of these provider ids are stored already on these numbers (as `channelId:providerId`): redeliveries. */
+export async function findStoredProviderIds(
+  executor: Executor,
+  tenantId: string,
+  channelIds: string[],
+  providerIds: string[],
+) {
+  if (providerIds.length === 0) return new Set<string>();
+  const rows = await executor
+    .select({ channelId: messages.channelId, providerMessageId: messages.providerMessageId })
+    .from(messages)
+    .where(
+      and(
+        eq(messages.tenantId, tenantId),
+        inArray(messages.channelId, channelIds),
+        inArray(messages.providerMessageId, providerIds),
+      ),
+    );
+  return new Set(rows.map((row) => `${row.channelId}:${row.providerMessageId}`));
+}
+
+/** Inserts many; those whose provider id is stored already (a concurrent redelivery) are skipped. */
+export async function insertMessages(executor: Executor, rows: (typeof messages.$inferInsert)[]) {
+  if (rows.length === 0) return [];
+  return executor.insert(messages).values(rows).onConflictDoNothing().returning();
 }

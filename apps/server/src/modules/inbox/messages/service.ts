@@ -8,7 +8,7 @@ import { newId } from "../../../platform/ids.ts";
 import { enqueue } from "../../../platform/queue/enqueue.ts";
 import type { OutboundMessage } from "../../../providers/whatsapp-cloud/index.ts";
 import { windowOf } from "../conversations/present.ts";
-import { recordConversationMessage } from "../conversations/repo.ts";
+import { recordOutboundMessage } from "../conversations/repo.ts";
 import { loadConversation } from "../conversations/service.ts";
 import { buildTemplateMessage } from "../templates/build-template-message.ts";
 import { previewTemplate } from "../templates/preview.ts";
@@ -64,12 +64,7 @@ export function createMessageService(deps: { db: Db; checkMembers: MemberCheck }
       occurredAt: now,
     });
     if (!row) throw new Error("the message insert returned nothing");
-    await recordConversationMessage(tx, actor.tenantId, conversation.id, {
-      at: now,
-      preview: message.body,
-      direction: "outbound",
-      countsAsUnread: false,
-    });
+    await recordOutboundMessage(tx, actor.tenantId, conversation.id, { at: now, preview: message.body });
     await enqueue(tx, sendMessageJob, { tenantId: actor.tenantId, messageId: row.id });
     await publishEvent(tx, {
       type: "inbox.message.created",

@@ -4,18 +4,31 @@ import { readWebhookEvents } from "../../../providers/whatsapp-cloud/index.ts";
 import * as channels from "../channels/repo.ts";
 import type { InboxCrm } from "../crm-port.ts";
 import { applyTemplateEvent } from "../templates/apply-template-event.ts";
-import { applyInboundMessage } from "./apply-message.ts";
+import { applyInboundMessages } from "./apply-messages.ts";
 import { applyDeliveryStatus } from "./apply-status.ts";
 
-/** Everything one stored webhook delivery says, applied for one organisation in its transaction. */
-export async function applyWebhookPayload(tx: Executor, crm: InboxCrm, tenantId: string, payload: unknown) {
-  const numbers = new Map((await channels.listChannels(tx, tenantId)).map((row) => [row.phoneNumberId, row]));
-  for (const event of readWebhookEvents(payload)) {
-    if (event.kind === "message" || event.kind === "status") {
+/**
+ * Everything a run of stored webhook deliveries says, applied for one organisation in its
+ * transaction: customer messages together (see apply-messages.ts), the rest in order.
+ */
+export async function applyWebhookPayloads(
+  tx: Executor,
+  crm: InboxCrm,
+  tenantId: string,
+  payloads: unknown[],
+  tenantChannels: channels.ChannelRow[],
+) {
+  const numbers = new Map(tenantChannels.map((row) => [row.phoneNumberId, row]));
+  const events = payloads.flatMap((payload) => readWebhookEvents(payload));
+  const inbound = events.flatMap((event) => {
+    const channel = event.kind === "message" ? numbers.get(event.phoneNumberId) : undefined;
+    return channel && event.kind === "message" ? [{ channel, event }] : [];
+  });
+  await applyInboundMessages(tx, crm, tenantId, inbound);
+  for (const event of events) {
+    if (event.kind === "status") {
       const channel = numbers.get(event.phoneNumberId);
-      if (!channel) continue;
-      if (event.kind === "message") await applyInboundMessage(tx, crm, channel, event);
-      else await applyDeliveryStatus(tx, channel, event);
+      if (channel) await applyDeliveryStatus(tx, channel, event);
     } else if (event.kind === "template_status" || event.kind === "template_quality") {
       await applyTemplateEvent(tx, tenantId, event);
     } else if (event.kind === "phone_quality") {

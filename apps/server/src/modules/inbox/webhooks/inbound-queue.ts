@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db, Executor } from "../../../platform/db/client.ts";
 import { newId } from "../../../platform/ids.ts";
 import { whatsappInbound } from "../tables.ts";
@@ -10,24 +10,41 @@ const maxAttempts = 10;
 
 export type InboundRow = typeof whatsappInbound.$inferSelect;
 
+export type InboundDelivery = { tenantId: string; channelId: string; payload: unknown; laneKey: number };
+
 /** Stores verified webhook bodies and wakes the drain, in one statement (no transaction needed). */
-export async function storeInbound(
-  db: Db,
-  rows: { tenantId: string; channelId: string; payload: unknown }[],
-) {
-  const values = rows.map((row) => ({ id: newId(), ...row }));
+export async function storeInbound(db: Db, rows: InboundDelivery[]) {
+  const values = rows.map((row) => ({
+    id: newId(),
+    tenant_id: row.tenantId,
+    channel_id: row.channelId,
+    payload: row.payload,
+    lane_key: row.laneKey,
+  }));
   await db.execute(sql`
     with stored as (
-      insert into ${whatsappInbound} (id, tenant_id, channel_id, payload)
-      select * from jsonb_to_recordset(${JSON.stringify(values.map(({ id, tenantId, channelId, payload }) => ({ id, tenant_id: tenantId, channel_id: channelId, payload })))}::jsonb)
-        as row(id uuid, tenant_id uuid, channel_id uuid, payload jsonb)
+      insert into ${whatsappInbound} (id, tenant_id, channel_id, payload, lane_key)
+      select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+        as row(id uuid, tenant_id uuid, channel_id uuid, payload jsonb, lane_key integer)
       returning 1
     )
     select pg_notify(${inboundChannel}, '') from stored limit 1`);
 }
 
-/** Takes up to `limit` due events for this process; each is hidden from others for the lease. */
-export async function claimInbound(db: Db, limit: number): Promise<InboundRow[]> {
+/** The lane of a delivery (its raw JSON): from its first customer, or the recipient of a status. */
+export function laneKeyOf(text: string): number {
+  const key = /"from"\s*:\s*"(\d+)"/.exec(text)?.[1] ?? /"recipient_id"\s*:\s*"(\d+)"/.exec(text)?.[1] ?? "";
+  let hash = 0;
+  for (const character of key) hash = (hash * 31 + character.charCodeAt(0)) % 1_000_003;
+  return hash;
+}
+
+/** Takes up to `limit` due events of one lane (of `lanes`); each is hidden from others for the lease. */
+export async function claimInbound(
+  db: Db,
+  limit: number,
+  lane: { index: number; count: number },
+): Promise<InboundRow[]> {
   const result = await db.execute<{
     id: string;
     tenant_id: string;
@@ -35,13 +52,14 @@ export async function claimInbound(db: Db, limit: number): Promise<InboundRow[]>
     payload: unknown;
     received_at: string;
     attempts: number;
+    lane_key: number;
   }>(sql`
     update ${whatsappInbound} set attempts = attempts + 1, retry_at = now() + make_interval(secs => ${leaseSeconds})
     where id in (
-      select id from ${whatsappInbound} where retry_at <= now()
+      select id from ${whatsappInbound} where retry_at <= now() and lane_key % ${lane.count} = ${lane.index}
       order by retry_at, id limit ${limit} for update skip locked
     )
-    returning id, tenant_id, channel_id, payload, received_at, attempts`);
+    returning id, tenant_id, channel_id, payload, received_at, attempts, lane_key`);
   return result.rows
     .map((row) => ({
       id: row.id,
@@ -50,17 +68,18 @@ export async function claimInbound(db: Db, limit: number): Promise<InboundRow[]>
       payload: typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload,
       receivedAt: new Date(row.received_at),
       attempts: row.attempts,
+      laneKey: row.lane_key,
       retryAt: new Date(),
       lastError: null,
     }))
     .sort((a, b) => (a.id < b.id ? -1 : 1));
 }
 
-/** Removes an applied event, inside the tenant transaction that applied it. */
-export async function finishInbound(tx: Executor, row: Pick<InboundRow, "id" | "tenantId">) {
+/** Removes applied events, inside the tenant transaction that applied them. */
+export async function finishInbound(tx: Executor, tenantId: string, ids: string[]) {
   await tx
     .delete(whatsappInbound)
-    .where(and(eq(whatsappInbound.tenantId, row.tenantId), eq(whatsappInbound.id, row.id)));
+    .where(and(eq(whatsappInbound.tenantId, tenantId), inArray(whatsappInbound.id, ids)));
 }
 
 /** Puts an event back with exponential backoff; after the last attempt it stays parked for operators. */

@@ -1,13 +1,14 @@
 import type { Logger } from "pino";
 import type { Db } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
+import { createGroupCommit } from "../../../platform/group-commit.ts";
 import { AppError } from "../../../platform/http/errors.ts";
 import type { SecretBox } from "../../../platform/secret-box.ts";
 import { createTtlCache } from "../../../platform/ttl-cache.ts";
 import { phoneNumberIdsOf, verifyWebhookSignature } from "../../../providers/whatsapp-cloud/index.ts";
 import * as channels from "../channels/repo.ts";
 import { hashVerifyToken } from "../channels/service.ts";
-import { storeInbound } from "./inbound-queue.ts";
+import { type InboundDelivery, laneKeyOf, storeInbound } from "./inbound-queue.ts";
 
 export type WhatsAppIngest = ReturnType<typeof createWhatsAppIngest>;
 
@@ -36,6 +37,9 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
   const { db, secrets, logger } = deps;
   const appSecrets = createTtlCache<string | null>({ ttlMs: secretTtlMs, maxEntries: 10_000 });
   const knownRoutes = createTtlCache<channels.RouteRow>({ ttlMs: secretTtlMs, maxEntries: 10_000 });
+  // Concurrent deliveries share one INSERT and one commit (see group-commit.ts): the acknowledgement
+  // still waits for its own row to be durable.
+  const deliveries = createGroupCommit<InboundDelivery>((rows) => storeInbound(db, rows));
 
   async function appSecretOf(route: channels.RouteRow): Promise<string | null> {
     const cached = appSecrets.get(route.channelId);
@@ -80,8 +84,9 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
     receive: async (rawBody: Buffer, signature: string | undefined): Promise<{ stored: number }> => {
       if (!signature) throw new AppError("unauthorized", "The X-Hub-Signature-256 header is missing.");
       let body: unknown;
+      const text = rawBody.toString("utf8");
       try {
-        body = JSON.parse(rawBody.toString("utf8"));
+        body = JSON.parse(text);
       } catch {
         throw new AppError("bad_request", "The body is not valid JSON.");
       }
@@ -105,13 +110,11 @@ export function createWhatsAppIngest(deps: { db: Db; secrets: SecretBox; logger:
       }
       if (verified.size === 0)
         throw new AppError("unauthorized", "The X-Hub-Signature-256 signature does not match.");
-      await storeInbound(
-        db,
-        [...verified.values()].map((route) => ({
-          tenantId: route.tenantId,
-          channelId: route.channelId,
-          payload: body,
-        })),
+      const laneKey = laneKeyOf(text);
+      await Promise.all(
+        [...verified.values()].map((route) =>
+          deliveries.add({ tenantId: route.tenantId, channelId: route.channelId, payload: body, laneKey }),
+        ),
       );
       return { stored: verified.size };
     },

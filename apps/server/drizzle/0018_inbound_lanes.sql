@@ -1,0 +1,1 @@
+ALTER TABLE "sbos_whatsapp_inbound" ADD COLUMN "lane_key" integer DEFAULT 0 NOT NULL;
