@@ -101,4 +101,18 @@ describe("row-level security", () => {
     expect(after.rows[0]?.tenant).toBeNull();
     expect(after.rows[0]?.role).not.toBe(appRole);
   });
+
+  it("commits without waiting for the WAL flush only when asked, and only for that transaction", async () => {
+    const mode = (options?: { asyncCommit: boolean }) =>
+      withTenant(
+        harness.database.db,
+        tenantA.tenantId,
+        async (tx) =>
+          (await tx.execute<{ mode: string }>(sql`select current_setting('synchronous_commit') as mode`))
+            .rows[0]?.mode,
+        options,
+      );
+    expect(await mode({ asyncCommit: true })).toBe("off");
+    expect(await mode()).toBe("on");
+  });
 });

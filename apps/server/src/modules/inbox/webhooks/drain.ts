@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Database, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
@@ -45,22 +44,26 @@ export function createInboundDrain(deps: {
   const lanes = deps.lanes ?? 2;
 
   const applyRun = (tenantId: string, rows: InboundRow[]) =>
-    withTenant(database.db, tenantId, async (tx) => {
-      await tx.execute(sql`set local synchronous_commit = off`);
-      const numbers = await channels.listChannels(tx, tenantId);
-      await applyWebhookPayloads(
-        tx as Executor,
-        crm,
-        tenantId,
-        rows.map((row) => row.payload),
-        numbers,
-      );
-      await finishInbound(
-        tx,
-        tenantId,
-        rows.map((row) => row.id),
-      );
-    });
+    withTenant(
+      database.db,
+      tenantId,
+      async (tx) => {
+        const numbers = await channels.listChannels(tx, tenantId);
+        await applyWebhookPayloads(
+          tx as Executor,
+          crm,
+          tenantId,
+          rows.map((row) => row.payload),
+          numbers,
+        );
+        await finishInbound(
+          tx,
+          tenantId,
+          rows.map((row) => row.id),
+        );
+      },
+      { asyncCommit: true },
+    );
 
   const drainBatch = async (lane: number) => {
     const rows = await claimInbound(database.db, batchSize, { index: lane, count: lanes });
