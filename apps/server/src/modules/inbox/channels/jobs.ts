@@ -5,6 +5,7 @@ import { publishEvent } from "../../../platform/events.ts";
 import { defineJob, handleJob } from "../../../platform/queue/definitions.ts";
 import type { SecretBox } from "../../../platform/secret-box.ts";
 import { WhatsAppApiError } from "../../../providers/whatsapp-cloud/index.ts";
+import { enqueueTemplateSync } from "../templates/jobs.ts";
 import { clientForChannel } from "./provider-client.ts";
 import * as repo from "./repo.ts";
 
@@ -15,7 +16,10 @@ export const refreshChannelJob = defineJob({
   timeoutMs: 30_000,
 });
 
-/** Reads the number's display name, quality rating and tier from the provider; a refusal is kept as `lastError`. */
+/**
+ * Reads the number's display name, quality rating and tier from the provider (a refusal is kept as
+ * `lastError`), and then its message templates.
+ */
 export function createChannelJobs(deps: { db: Db; secrets: SecretBox }) {
   return [
     handleJob(refreshChannelJob, async ({ tenantId, channelId }) => {
@@ -37,6 +41,8 @@ export function createChannelJobs(deps: { db: Db; secrets: SecretBox }) {
       }
       await withTenant(deps.db, tenantId, async (tx) => {
         await repo.updateChannel(tx, tenantId, channelId, changes);
+        // A number that answers has its templates fetched too (then every 6 hours).
+        if (changes.lastError === null) await enqueueTemplateSync(tx, tenantId, channelId);
         await publishEvent(tx, { type: "inbox.channel.changed", tenantId, data: { channelId } });
       });
     }),
