@@ -3,16 +3,18 @@ import { useTranslation } from "react-i18next";
 
 /**
  * A modal on the browser's own `<dialog>`: it traps focus, makes the page behind it inert, closes on
- * Escape and gives focus back to whatever opened it.
+ * Escape and gives focus back to whatever opened it. `wide` suits side-by-side panes.
  */
 export function ModalDialog({
   open,
   title,
+  wide = false,
   onClose,
   children,
 }: {
   open: boolean;
   title: string;
+  wide?: boolean;
   onClose: () => void;
   children: ReactNode;
 }) {
@@ -32,7 +34,7 @@ export function ModalDialog({
       ref={ref}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-900/40"
+      className={`m-auto ${wide ? "w-[min(60rem,calc(100vw-2rem))]" : "w-[min(32rem,calc(100vw-2rem))]"} rounded-xl border border-neutral-200 bg-white p-0 text-neutral-900 shadow-xl backdrop:bg-neutral-900/40`}
     >
       {open ? (
         <div className="p-6">

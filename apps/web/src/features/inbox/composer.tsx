@@ -1,11 +1,14 @@
 import { useMutation } from "@tanstack/react-query";
 import { type Ref, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Icon } from "../../components/icons";
 import { problemOf } from "../../lib/problem";
 import { InlineAlert } from "../members/inline-alert";
+import { AttachmentPicker } from "./attachment-picker";
+import { ComposerInput } from "./composer-input";
+import { composerView } from "./composer-view";
 import { type Conversation, type MediaUpload, uploadMedia } from "./inbox-api";
-import { windowLeft } from "./reply-window";
+import { type Mention, mentionedIds } from "./mentions";
+import { TemplatePicker } from "./templates/template-picker";
 import { type Outgoing, useSendMessage } from "./use-send-message";
 import { WindowClosedNotice } from "./window-closed-notice";
 import { WindowCountdown } from "./window-countdown";
@@ -14,11 +17,13 @@ type Mode = "reply" | "note";
 
 const modeButton =
   "focus-ring rounded-md px-2.5 py-1 text-sm font-medium text-neutral-600 hover:bg-neutral-100 aria-pressed:bg-white aria-pressed:text-neutral-900 aria-pressed:shadow-xs";
+const toolButton =
+  "focus-ring rounded-md px-2 py-1 text-sm font-medium text-neutral-700 hover:bg-neutral-100 disabled:opacity-60";
 
 /**
- * The reply box: a reply to the customer or an internal note; Enter sends, Shift+Enter starts a new
- * line; an attachment is uploaded first, then sent with the text as its caption. Outside the 24-hour
- * window (or on a resolved conversation) only notes can be written.
+ * The reply box: a reply to the customer or an internal note mentioning members; an attachment is
+ * uploaded first, then sent with the text as its caption; a template can be chosen at any time, and
+ * is all WhatsApp delivers outside the 24-hour window. On a resolved conversation only notes go.
  */
 export function Composer({
   ref,
@@ -34,17 +39,16 @@ export function Composer({
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>("reply");
   const [text, setText] = useState("");
+  const [mentions, setMentions] = useState<Mention[]>([]);
   const [attachment, setAttachment] = useState<MediaUpload | undefined>(undefined);
-  const fileRef = useRef<HTMLInputElement>(null);
+  const [templatesOpen, setTemplatesOpen] = useState(false);
   const inputId = useId();
   // One key per message written: sending it again (double click, retry after an error) sends it once.
   const idempotencyKey = useRef<string | undefined>(undefined);
   const send = useSendMessage(conversation.id);
   const upload = useMutation({ mutationFn: uploadMedia, onSuccess: (uploaded) => setAttachment(uploaded) });
 
-  const closed = windowLeft(conversation.window, now).closed;
-  const resolved = conversation.status === "resolved";
-  const replyBlocked = mode === "reply" && (closed || resolved);
+  const view = composerView(mode, conversation, now);
   const draftChanged = () => {
     idempotencyKey.current = undefined;
     // Only a shown refusal is cleared: resetting a send in flight would drop its "clear the box" step.
@@ -53,11 +57,11 @@ export function Composer({
 
   function submit() {
     const body = text.trim();
-    if (send.isPending || upload.isPending || replyBlocked) return;
+    if (send.isPending || upload.isPending || view !== "write") return;
     let outgoing: Outgoing;
     if (mode === "note") {
       if (!body) return;
-      outgoing = { kind: "note", body };
+      outgoing = { kind: "note", body, mentions: mentionedIds(body, mentions) };
     } else if (attachment) {
       outgoing = {
         kind: "reply",
@@ -74,6 +78,7 @@ export function Composer({
       {
         onSuccess: () => {
           setText("");
+          setMentions([]);
           setAttachment(undefined);
           idempotencyKey.current = undefined;
         },
@@ -109,7 +114,7 @@ export function Composer({
         <span className="flex-1" />
         <WindowCountdown window={conversation.window} now={now} />
       </div>
-      {mode === "reply" && resolved ? (
+      {view === "resolved" ? (
         <div className="flex flex-wrap items-center gap-3 rounded-lg border border-neutral-200 bg-neutral-50 px-4 py-3 text-sm">
           <p className="flex-1">{t("inbox.composer.resolved")}</p>
           <button
@@ -120,8 +125,11 @@ export function Composer({
             {t("inbox.actions.reopen")}
           </button>
         </div>
-      ) : mode === "reply" && closed ? (
-        <WindowClosedNotice expiresAt={conversation.window.expiresAt} />
+      ) : view === "window-closed" ? (
+        <WindowClosedNotice
+          expiresAt={conversation.window.expiresAt}
+          onChooseTemplate={() => setTemplatesOpen(true)}
+        />
       ) : (
         <form
           onSubmit={(event) => {
@@ -133,72 +141,46 @@ export function Composer({
           <label htmlFor={inputId} className="sr-only">
             {label}
           </label>
-          <textarea
+          <ComposerInput
             ref={ref}
             id={inputId}
-            rows={3}
+            mode={mode}
+            conversationId={conversation.id}
             value={text}
             placeholder={
               mode === "note" ? t("inbox.composer.notePlaceholder") : t("inbox.composer.replyPlaceholder")
             }
-            onChange={(event) => {
-              setText(event.target.value);
+            onChange={(value) => {
+              setText(value);
               draftChanged();
             }}
-            onKeyDown={(event) => {
-              if (event.key !== "Enter" || event.shiftKey || event.nativeEvent.isComposing) return;
-              event.preventDefault();
-              submit();
-            }}
-            className="block w-full resize-none rounded-t-lg bg-transparent px-3 py-2 text-sm outline-none"
+            onSubmit={submit}
+            onMention={(mention) => setMentions((chosen) => [...chosen, mention])}
           />
           <div className="flex flex-wrap items-center gap-2 px-2 pb-2">
             {mode === "reply" ? (
               <>
-                <input
-                  ref={fileRef}
-                  type="file"
-                  hidden
-                  onChange={(event) => {
-                    const file = event.target.files?.[0];
-                    event.target.value = "";
-                    if (!file) return;
+                <AttachmentPicker
+                  attachment={attachment}
+                  uploading={upload.isPending}
+                  buttonClass={toolButton}
+                  onPick={(file) => {
                     setAttachment(undefined);
                     draftChanged();
                     upload.mutate(file);
                   }}
-                />
-                <button
-                  type="button"
-                  onClick={() => fileRef.current?.click()}
-                  disabled={upload.isPending}
-                  className="focus-ring rounded-md px-2 py-1 text-sm font-medium text-neutral-700 hover:bg-neutral-100 disabled:opacity-60"
-                >
-                  <Icon name="attach" className="me-1 inline size-4 align-[-3px]" />
-                  {upload.isPending ? t("inbox.composer.uploading") : t("inbox.composer.attach")}
-                </button>
-              </>
-            ) : null}
-            {attachment ? (
-              <span className="flex min-w-0 items-center gap-1 rounded-full bg-neutral-100 py-0.5 ps-2.5 pe-1 text-xs">
-                <span className="truncate">{attachment.fileName ?? attachment.kind}</span>
-                <button
-                  type="button"
-                  aria-label={t("inbox.composer.removeAttachment", {
-                    name: attachment.fileName ?? attachment.kind,
-                  })}
-                  onClick={() => {
+                  onRemove={() => {
                     setAttachment(undefined);
                     draftChanged();
                   }}
-                  className="focus-ring grid size-5 place-items-center rounded-full hover:bg-neutral-200"
-                >
-                  <span aria-hidden="true">✕</span>
+                />
+                <button type="button" onClick={() => setTemplatesOpen(true)} className={toolButton}>
+                  {t("inbox.composer.template")}
                 </button>
-              </span>
+              </>
             ) : null}
             <span className="flex-1 text-end text-xs text-neutral-500 max-sm:invisible">
-              {t("inbox.composer.hint")}
+              {mode === "note" ? t("inbox.composer.noteHint") : t("inbox.composer.hint")}
             </span>
             <button
               type="submit"
@@ -211,6 +193,11 @@ export function Composer({
         </form>
       )}
       <InlineAlert message={problemOf(send.error ?? upload.error)?.detail} />
+      <TemplatePicker
+        open={templatesOpen}
+        conversation={conversation}
+        onClose={() => setTemplatesOpen(false)}
+      />
     </div>
   );
 }

@@ -107,7 +107,8 @@ export async function markConversationRead(id: string): Promise<Conversation> {
 
 export type Reply =
   | { type: "text"; text: string }
-  | { type: MediaUpload["kind"]; mediaId: string; caption?: string };
+  | { type: MediaUpload["kind"]; mediaId: string; caption?: string }
+  | { type: "template"; template: Schemas["SendTemplateInput"] };
 
 /** Queues a reply; the same `idempotencyKey` sent twice (a double click, a retry) sends it once. */
 export async function sendReply(input: {
@@ -123,14 +124,16 @@ export async function sendReply(input: {
   return data;
 }
 
+/** Adds a note only the team sees; `mentions` are the user ids of the members it names. */
 export async function addInternalNote(input: {
   conversationId: string;
   body: string;
+  mentions: string[];
   idempotencyKey: string;
 }): Promise<Message> {
   const { data, error, response } = await api.POST("/api/v1/conversations/{id}/notes", {
     params: { path: { id: input.conversationId }, header: { "idempotency-key": input.idempotencyKey } },
-    body: { body: input.body },
+    body: { body: input.body, mentions: input.mentions.length > 0 ? input.mentions : undefined },
   });
   if (!data) throw fail(error, response);
   return data;

@@ -1,5 +1,5 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
-import { getRouteApi, useParams } from "@tanstack/react-router";
+import { getRouteApi, Link, useParams } from "@tanstack/react-router";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useDocumentTitle } from "../../lib/use-document-title";
@@ -59,8 +59,16 @@ export function InboxPage() {
         aria-label={t("inbox.list.label")}
         className={`flex w-full min-w-0 flex-col border-neutral-200 sm:w-80 sm:shrink-0 sm:border-e ${conversationId ? "max-sm:hidden" : ""} ${contactOpen ? "max-xl:hidden" : ""}`}
       >
-        <div className="flex items-center justify-between px-4 pt-4">
+        <div className="flex items-center px-4 pt-4">
           <h1 className="text-lg font-semibold tracking-tight">{t("nav.inbox")}</h1>
+          <span className="flex-1" />
+          <Link
+            to="/settings"
+            hash="canned-replies"
+            className="focus-ring me-2 rounded text-sm font-medium text-accent-700 hover:underline"
+          >
+            {t("inbox.cannedReplies")}
+          </Link>
           <button
             type="button"
             onClick={() => setHelpOpen(true)}

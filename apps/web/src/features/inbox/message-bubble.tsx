@@ -6,6 +6,7 @@ import { InlineAlert } from "../members/inline-alert";
 import { DeliveryTicks } from "./delivery-ticks";
 import { type Message, messagesQuery, retryMessage } from "./inbox-api";
 import { MessageMedia } from "./message-media";
+import { NoteText } from "./note-text";
 
 const timeOf = (iso: string, language: string) =>
   new Intl.DateTimeFormat(language, { hour: "2-digit", minute: "2-digit" }).format(new Date(iso));
@@ -53,7 +54,9 @@ export function MessageBubble({ message, authorName }: { message: Message; autho
         ) : null}
         {message.media ? <MessageMedia message={message} media={message.media} /> : null}
         {caption ? (
-          <p className={`whitespace-pre-wrap break-words ${message.media ? "mt-1" : ""}`}>{caption}</p>
+          <p className={`whitespace-pre-wrap break-words ${message.media ? "mt-1" : ""}`}>
+            {note ? <NoteText body={caption} /> : caption}
+          </p>
         ) : message.media ? null : (
           <p className="italic opacity-80">{t("inbox.message.unsupported", { type: message.type })}</p>
         )}

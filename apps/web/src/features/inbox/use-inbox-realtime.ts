@@ -1,6 +1,7 @@
 import { useQueryClient } from "@tanstack/react-query";
 import { useRealtimeConnected, useRealtimeEvent } from "../../lib/use-realtime";
 import { conversationsKey, inboxKey, messagesKey, unreadKey } from "./inbox-api";
+import { templatesKey } from "./templates/templates-api";
 
 type MessageCreatedEvent = {
   conversationId: string;
@@ -34,6 +35,8 @@ export function useInboxRealtime(): boolean {
   // The event names the file, not its message: refresh the threads on screen, which are few.
   useRealtimeEvent("inbox.media.ready", () => refresh(messagesKey));
   useRealtimeEvent("inbox.channel.changed", () => refresh([...inboxKey, "channels"]));
+  // A sync finished, or Meta reviewed a template: the picker's lists change.
+  useRealtimeEvent("inbox.template.changed", () => refresh(templatesKey));
   useRealtimeEvent("realtime.ready", () => refresh(inboxKey));
   return useRealtimeConnected();
 }

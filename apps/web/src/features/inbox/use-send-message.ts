@@ -10,7 +10,9 @@ import {
   sendReply,
 } from "./inbox-api";
 
-export type Outgoing = { kind: "reply"; reply: Reply; preview: string } | { kind: "note"; body: string };
+export type Outgoing =
+  | { kind: "reply"; reply: Reply; preview: string }
+  | { kind: "note"; body: string; mentions: string[] };
 type MessagePages = InfiniteData<{ data: Message[]; nextCursor: string | null }>;
 
 const withNewest = (pages: MessagePages | undefined, message: Message): MessagePages | undefined => {
@@ -30,7 +32,7 @@ const without = (pages: MessagePages | undefined, id: string): MessagePages | un
   };
 
 /**
- * Sends a reply or an internal note. The message shows in the thread at once (queued, its clock
+ * Sends a reply (text, attachment or template) or an internal note. The message shows in the thread at once (queued, its clock
  * ticking) and is swapped for the server's copy when it answers; a refusal takes it out again.
  */
 export function useSendMessage(conversationId: string) {
@@ -42,7 +44,12 @@ export function useSendMessage(conversationId: string) {
     mutationFn: ({ outgoing, idempotencyKey }: { outgoing: Outgoing; idempotencyKey: string }) =>
       outgoing.kind === "reply"
         ? sendReply({ conversationId, reply: outgoing.reply, idempotencyKey })
-        : addInternalNote({ conversationId, body: outgoing.body, idempotencyKey }),
+        : addInternalNote({
+            conversationId,
+            body: outgoing.body,
+            mentions: outgoing.mentions,
+            idempotencyKey,
+          }),
     onMutate: async ({ outgoing, idempotencyKey }) => {
       await queryClient.cancelQueries({ queryKey: key });
       const placeholder: Message = {

@@ -1,14 +1,18 @@
-import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../members/format-date";
 
 /**
  * In place of the reply box once the 24-hour window has closed: WhatsApp then only delivers an
- * approved template, which is chosen here once templates can be sent from the inbox.
+ * approved template, chosen from here.
  */
-export function WindowClosedNotice({ expiresAt }: { expiresAt: string | null }) {
+export function WindowClosedNotice({
+  expiresAt,
+  onChooseTemplate,
+}: {
+  expiresAt: string | null;
+  onChooseTemplate: () => void;
+}) {
   const { t, i18n } = useTranslation();
-  const reasonId = useId();
   return (
     <div
       data-testid="window-closed"
@@ -20,19 +24,13 @@ export function WindowClosedNotice({ expiresAt }: { expiresAt: string | null }) 
           : t("inbox.windowClosed.neverWrote")}
       </p>
       <p className="mt-1">{t("inbox.windowClosed.explanation")}</p>
-      <div className="mt-2 flex flex-wrap items-center gap-3">
-        <button
-          type="button"
-          disabled
-          aria-describedby={reasonId}
-          className="rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white opacity-50"
-        >
-          {t("inbox.windowClosed.chooseTemplate")}
-        </button>
-        <span id={reasonId} className="text-xs text-amber-900">
-          {t("inbox.windowClosed.templatesUnavailable")}
-        </span>
-      </div>
+      <button
+        type="button"
+        onClick={onChooseTemplate}
+        className="focus-ring mt-2 rounded-md bg-accent-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-accent-700"
+      >
+        {t("inbox.windowClosed.chooseTemplate")}
+      </button>
     </div>
   );
 }

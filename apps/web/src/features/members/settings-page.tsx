@@ -4,6 +4,8 @@ import { useDocumentTitle } from "../../lib/use-document-title";
 import { ApiKeysSection } from "../api-keys/api-keys-section";
 import { AuditLogSection } from "../audit/audit-log-section";
 import { CrmSettingsSection } from "../crm-settings/crm-settings-section";
+import { CannedRepliesSection } from "../inbox-settings/canned-replies-section";
+import { WhatsAppNumbersSection } from "../inbox-settings/whatsapp-numbers-section";
 import { OrganizationSection } from "../organization/organization-section";
 import { meQuery } from "../session/me-query";
 import { SessionsSection } from "../sessions/sessions-section";
@@ -36,6 +38,8 @@ export function SettingsPage() {
       {canManage ? <InvitationsSection /> : null}
       {can["apiKeys.read"] ? <ApiKeysSection canManage={can["apiKeys.manage"] === true} /> : null}
       {canConfigureCrm ? <CrmSettingsSection /> : null}
+      <WhatsAppNumbersSection />
+      <CannedRepliesSection />
       <TwoFactorSection />
       <SessionsSection />
       {canReadAuditLog ? <AuditLogSection /> : null}
