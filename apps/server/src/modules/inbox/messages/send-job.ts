@@ -72,7 +72,7 @@ export function createSendJobs(deps: {
         attachment: message.mediaId ? (await repo.findMedia(tx, tenantId, [message.mediaId]))[0] : undefined,
       };
     });
-    if (!loaded || loaded.message.status !== "queued" || loaded.message.providerMessageId) return;
+    if (loaded?.message.status !== "queued" || loaded.message.providerMessageId) return;
     const { message, conversation, channel, attachment } = loaded;
     if (!conversation || !channel) return;
     const queued = message.content as unknown as QueuedSend;

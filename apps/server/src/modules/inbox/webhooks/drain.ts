@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Database, Executor } from "../../../platform/db/client.ts";
 import { withTenant } from "../../../platform/db/tenancy.ts";
 import { createDrainLoop } from "../../../platform/drain-loop.ts";
+import { createTtlCache } from "../../../platform/ttl-cache.ts";
+import { phoneNumberIdsOf } from "../../../providers/whatsapp-cloud/index.ts";
 import * as channels from "../channels/repo.ts";
 import type { InboxCrm } from "../crm-port.ts";
 import { applyWebhookPayloads } from "./apply-payload.ts";
@@ -43,19 +45,25 @@ export function createInboundDrain(deps: {
   const { database, crm, logger } = deps;
   const lanes = deps.lanes ?? 2;
 
+  // The organisation's numbers, read again when a delivery names one the cached list lacks.
+  const tenantChannels = createTtlCache<channels.ChannelRow[]>({ ttlMs: 5_000, maxEntries: 10_000 });
+  const channelsOf = async (tx: Executor, tenantId: string, payloads: unknown[]) => {
+    const cached = tenantChannels.get(tenantId);
+    const named = payloads.flatMap((payload) => phoneNumberIdsOf(payload));
+    if (cached && named.every((number) => cached.some((row) => row.phoneNumberId === number))) return cached;
+    const rows = await channels.listChannels(tx, tenantId);
+    tenantChannels.set(tenantId, rows);
+    return rows;
+  };
+
   const applyRun = (tenantId: string, rows: InboundRow[]) =>
     withTenant(
       database.db,
       tenantId,
       async (tx) => {
-        const numbers = await channels.listChannels(tx, tenantId);
-        await applyWebhookPayloads(
-          tx as Executor,
-          crm,
-          tenantId,
-          rows.map((row) => row.payload),
-          numbers,
-        );
+        const payloads = rows.map((row) => row.payload);
+        const numbers = await channelsOf(tx, tenantId, payloads);
+        await applyWebhookPayloads(tx as Executor, crm, tenantId, payloads, numbers);
         await finishInbound(
           tx,
           tenantId,
