@@ -66,9 +66,8 @@ describe("contact import, segment, export and bulk actions", () => {
       organizationName: `Ines Imports ${randomUUID().slice(0, 8)}`,
     };
     const { page, consoleErrors } = await openPage(browser, `${baseUrl}/sign-up`);
-    await signUpThroughUi(page, baseUrl, owner);
-
-    // Every event the realtime socket delivers, to show the progress really came over it.
+    // Every event the realtime socket delivers, to show the progress really came over it. The
+    // socket opens with the signed-in shell (its inbox badge listens), so listen before signing up.
     const events: { type: string; data: Record<string, unknown> }[] = [];
     page.on("websocket", (socket) => {
       if (!socket.url().endsWith("/api/v1/realtime")) return;
@@ -80,6 +79,8 @@ describe("contact import, segment, export and bulk actions", () => {
         }
       });
     });
+
+    await signUpThroughUi(page, baseUrl, owner);
 
     await page.getByRole("link", { name: "Contacts" }).first().click();
     await page.getByRole("heading", { name: "Contacts", level: 1 }).waitFor();

@@ -89,11 +89,9 @@ describe("WhatsApp inbox: templates, canned replies and mentions", () => {
     expect(await page.getByTestId("window-closed").count()).toBe(0);
     const conversationId = new URL(page.url()).pathname.split("/").at(-1);
 
-    // The picker opens from the composer; no template is known until an admin syncs them from Meta.
+    // The picker opens from the composer; the demo number's templates were synced when it connected.
     await page.getByRole("button", { name: "Template", exact: true }).click();
     const picker = page.getByRole("dialog", { name: "Send a template" });
-    await picker.getByTestId("templates-empty").waitFor(live);
-    await picker.getByRole("button", { name: "Sync templates" }).click();
     const orderUpdate = picker.getByRole("radio", { name: /order_update/ });
     await orderUpdate.waitFor(live);
     expect(await picker.getByRole("radio", { name: /hello_world/ }).count()).toBe(1);

@@ -1,3 +1,4 @@
+export { createS3StandIn, s3SandboxRoutes, sandboxS3Credentials } from "./s3/s3-stand-in.ts";
 export { type SandboxOptions, sandboxPlugin } from "./sandbox.ts";
 export { defineStandIn, type StandIn } from "./stand-in.ts";
 export { standIns } from "./stand-ins.ts";

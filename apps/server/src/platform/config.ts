@@ -43,7 +43,16 @@ const environmentSchema = z.object({
   RATE_LIMIT_ORGANIZATION_PER_MINUTE: z.coerce.number().int().min(0).default(6000),
   RATE_LIMIT_AUTH_PER_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  STORAGE: z.enum(["local", "s3"]).default("local"),
+  S3_ENDPOINT: z.url({ protocol: /^https?$/ }).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: booleanFlag.default(true),
 });
+
+const s3Variables = ["S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY_ID", "S3_SECRET_ACCESS_KEY"] as const;
 
 export type Config = {
   env: "development" | "production" | "test";
@@ -74,6 +83,18 @@ export type Config = {
     authPerIp: number;
     signInFailuresPerAccount: number;
   };
+  /** Where files live: a folder of the data directory, or a bucket of an S3-compatible service. */
+  storage:
+    | { kind: "local"; root: string }
+    | {
+        kind: "s3";
+        endpoint: string;
+        region: string;
+        bucket: string;
+        accessKeyId: string;
+        secretAccessKey: string;
+        forcePathStyle: boolean;
+      };
 };
 
 const fixes: Record<string, string> = {
@@ -84,10 +105,38 @@ const fixes: Record<string, string> = {
   NODE_ENV: "use development, production or test",
   PUBLIC_URL: "use the full URL people open, such as https://crm.example.com",
   SMTP_URL: "use smtp://user:password@host:587 or smtps://…, or unset it to use the dev mailbox",
+  STORAGE: "use local (files in SBOS_DATA_DIR/files) or s3",
+  S3_ENDPOINT: "use the service's URL, such as https://s3.eu-west-1.amazonaws.com or http://127.0.0.1:9000",
 };
 
 export class ConfigError extends Error {
   override name = "ConfigError";
+}
+
+const invalidConfiguration = (lines: string[]) =>
+  new ConfigError(`Invalid configuration (see docs/configuration.md):\n${lines.join("\n")}`);
+
+type EnvironmentValues = z.infer<typeof environmentSchema>;
+
+function readStorage(values: EnvironmentValues, dataDir: string): Config["storage"] {
+  if (values.STORAGE === "local") return { kind: "local", root: path.join(dataDir, "files") };
+  const { S3_ENDPOINT: endpoint, S3_BUCKET: bucket, S3_ACCESS_KEY_ID: accessKeyId } = values;
+  const secretAccessKey = values.S3_SECRET_ACCESS_KEY;
+  if (!endpoint || !bucket || !accessKeyId || !secretAccessKey) {
+    const missing = s3Variables.filter((name) => values[name] === undefined);
+    throw invalidConfiguration(
+      missing.map((name) => `  ${name} is required when STORAGE=s3 (fix: set it, or use STORAGE=local)`),
+    );
+  }
+  return {
+    kind: "s3",
+    endpoint,
+    region: values.S3_REGION,
+    bucket,
+    accessKeyId,
+    secretAccessKey,
+    forcePathStyle: values.S3_FORCE_PATH_STYLE,
+  };
 }
 
 /** Parses and validates the environment once; a bad value stops start-up with its name and the fix. */
@@ -95,18 +144,19 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
   const present = Object.fromEntries(Object.entries(environment).filter(([, value]) => value !== ""));
   const parsed = environmentSchema.safeParse(present);
   if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const name = String(issue.path[0]);
-      const fix = fixes[name] ? ` (fix: ${fixes[name]})` : "";
-      return `  ${name}=${JSON.stringify(environment[name] ?? "")}: ${issue.message}${fix}`;
-    });
-    throw new ConfigError(`Invalid configuration (see docs/configuration.md):\n${lines.join("\n")}`);
+    throw invalidConfiguration(
+      parsed.error.issues.map((issue) => {
+        const name = String(issue.path[0]);
+        const fix = fixes[name] ? ` (fix: ${fixes[name]})` : "";
+        return `  ${name}=${JSON.stringify(environment[name] ?? "")}: ${issue.message}${fix}`;
+      }),
+    );
   }
   const values = parsed.data;
   if (values.NODE_ENV === "production" && !values.SECRET_KEYS) {
-    throw new ConfigError(
-      "Invalid configuration (see docs/configuration.md):\n  SECRET_KEYS is required in production (fix: SECRET_KEYS=k1:$(openssl rand -base64 32))",
-    );
+    throw invalidConfiguration([
+      "  SECRET_KEYS is required in production (fix: SECRET_KEYS=k1:$(openssl rand -base64 32))",
+    ]);
   }
   const dataDir = path.resolve(values.SBOS_DATA_DIR);
   return {
@@ -137,5 +187,6 @@ export function loadConfig(environment: NodeJS.ProcessEnv = process.env): Config
       authPerIp: values.RATE_LIMIT_AUTH_PER_IP,
       signInFailuresPerAccount: values.RATE_LIMIT_SIGN_IN_FAILURES_PER_ACCOUNT,
     },
+    storage: readStorage(values, dataDir),
   };
 }

@@ -13,10 +13,15 @@ export type ObjectStore = {
 
 const safeKey = /^[a-z0-9][a-z0-9/._-]*$/i;
 
+/** Every store takes the same keys, so files can move from one kind of store to another. */
+export function assertStorageKey(key: string) {
+  if (!safeKey.test(key) || key.includes("..")) throw new Error(`Not a storage key: ${key}`);
+}
+
 /** Files under a folder of the data directory (the default store); written whole, then renamed into place. */
 export function createLocalObjectStore(root: string): ObjectStore {
   const locate = (key: string) => {
-    if (!safeKey.test(key) || key.includes("..")) throw new Error(`Not a storage key: ${key}`);
+    assertStorageKey(key);
     return path.join(root, key);
   };
   return {

@@ -37,7 +37,11 @@ export function useInboxRealtime(): boolean {
   useRealtimeEvent("inbox.channel.changed", () => refresh([...inboxKey, "channels"]));
   // A sync finished, or Meta reviewed a template: the picker's lists change.
   useRealtimeEvent("inbox.template.changed", () => refresh(templatesKey));
-  useRealtimeEvent("realtime.ready", () => refresh(inboxKey));
+  // A fetch still running when the socket (re)connects is fresh enough: cancelling it would show as a failed request.
+  useRealtimeEvent(
+    "realtime.ready",
+    () => void queryClient.invalidateQueries({ queryKey: inboxKey }, { cancelRefetch: false }),
+  );
   return useRealtimeConnected();
 }
 
@@ -49,6 +53,9 @@ export function useUnreadRealtime(): boolean {
     if (event.direction === "inbound") refresh();
   });
   useRealtimeEvent("inbox.conversation.updated", refresh);
-  useRealtimeEvent("realtime.ready", refresh);
+  useRealtimeEvent(
+    "realtime.ready",
+    () => void queryClient.invalidateQueries({ queryKey: unreadKey }, { cancelRefetch: false }),
+  );
   return useRealtimeConnected();
 }

@@ -28,12 +28,12 @@ export const isolationCases: IsolationCase[] = [
     },
   },
   {
-    // Shortcuts are unique per organisation: B may take the one A uses.
+    // B's own reply next to A's: the answer shows nothing of A's.
     route: "POST /api/v1/canned-replies",
     kind: "scoped",
     prepare: async (context) => {
-      const { shortcut } = await cannedReplyOfA(context);
-      return { payload: { shortcut: `b${shortcut}`, body: "B's own" } };
+      await cannedReplyOfA(context);
+      return { payload: { shortcut: `b-${newId().slice(-12)}`, body: "B's own answer" } };
     },
   },
   ...(["PATCH", "DELETE"] as const).map(
