@@ -10,6 +10,7 @@ import {
   useState,
 } from "react";
 import { useTranslation } from "react-i18next";
+import { PageLoadFailure } from "../../components/page-load-failure";
 import { problemOf } from "../../lib/problem";
 import type { CellContext, ContactColumn } from "./contact-columns";
 import type { Contact } from "./contacts-api";
@@ -229,16 +230,11 @@ export function ContactsTable(props: ContactsTableProps) {
                   >
                     <td className="flex h-full flex-1 items-center gap-3 px-4 text-neutral-600">
                       {pageFailed ? (
-                        <>
-                          <span role="alert">{problemOf(list.error)?.detail}</span>
-                          <button
-                            type="button"
-                            onClick={() => fetchNextPage()}
-                            className="focus-ring rounded-md border border-neutral-300 px-2 py-0.5 font-medium hover:bg-neutral-100"
-                          >
-                            {t("contacts.list.retry")}
-                          </button>
-                        </>
+                        <PageLoadFailure
+                          error={list.error}
+                          onRetry={() => fetchNextPage()}
+                          retryLabel={t("contacts.list.retry")}
+                        />
                       ) : (
                         <span>{t("common.loadingMore")}</span>
                       )}

@@ -2,6 +2,7 @@ import type { InfiniteData, UseInfiniteQueryResult } from "@tanstack/react-query
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
+import { PageLoadFailure } from "../../components/page-load-failure";
 import { problemOf } from "../../lib/problem";
 import { ConversationRow, conversationRowHeight } from "./conversation-row";
 import type { Conversation } from "./inbox-api";
@@ -124,16 +125,11 @@ export function ConversationList({
                 style={position}
               >
                 {pageFailed ? (
-                  <>
-                    <span role="alert">{problemOf(list.error)?.detail}</span>
-                    <button
-                      type="button"
-                      onClick={() => fetchNextPage()}
-                      className="focus-ring rounded-md border border-neutral-300 px-2 py-0.5 font-medium hover:bg-neutral-100"
-                    >
-                      {t("inbox.retry")}
-                    </button>
-                  </>
+                  <PageLoadFailure
+                    error={list.error}
+                    onRetry={() => fetchNextPage()}
+                    retryLabel={t("inbox.retry")}
+                  />
                 ) : (
                   t("common.loadingMore")
                 )}
