@@ -111,7 +111,7 @@ describe("account settings and password reset", () => {
     await page.getByRole("link", { name: /\/reset-password\?token=/ }).click();
     await expect.poll(() => new URL(page.url()).pathname).toBe("/reset-password");
 
-    expect(await page.getByText("At least 10 characters").count()).toBe(1);
+    await expect.poll(() => page.getByText("At least 10 characters").count()).toBe(1);
     const password = page.getByLabel("New password", { exact: true });
     await password.fill("short");
     await page.getByRole("button", { name: "Set new password" }).click();
