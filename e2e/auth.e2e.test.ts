@@ -26,7 +26,7 @@ describe("authentication", () => {
       organizationName: `Ada's Bakery ${randomUUID().slice(0, 8)}`,
     };
     const { page, consoleErrors } = await openPage(browser, `${baseUrl}/sign-up`);
-    expect(await page.getByText("At least 10 characters").count()).toBe(1);
+    await expect.poll(() => page.getByText("At least 10 characters").count()).toBe(1);
 
     await page.getByLabel("Your name", { exact: true }).fill(account.name);
     await page.getByLabel("Email", { exact: true }).fill(account.email);
