@@ -43,9 +43,11 @@ export async function openPage(browser: Browser, url: string): Promise<OpenedPag
   });
   page.on("pageerror", (error) => consoleErrors.push(`pageerror: ${error.stack ?? error.message}`));
   page.on("requestfailed", (request) => {
-    consoleErrors.push(
-      `requestfailed: ${request.method()} ${request.url()} (${request.failure()?.errorText})`,
-    );
+    const reason = request.failure()?.errorText;
+    // Cancelled by the page itself (a navigation, or a query superseded while in flight: the inbox
+    // badge keeps one fetch alive on every page), not refused or lost.
+    if (reason === "net::ERR_ABORTED") return;
+    consoleErrors.push(`requestfailed: ${request.method()} ${request.url()} (${reason})`);
   });
   page.on("response", (response) => {
     if (response.status() >= 400) {

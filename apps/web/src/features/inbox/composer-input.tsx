@@ -1,4 +1,12 @@
-import { type KeyboardEvent, type Ref, useId, useImperativeHandle, useRef, useState } from "react";
+import {
+  type KeyboardEvent,
+  type Ref,
+  useId,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
 import { useTranslation } from "react-i18next";
 import { findTrigger, replaceTrigger } from "./composer-trigger";
 import type { Mention } from "./mentions";
@@ -46,6 +54,15 @@ export function ComposerInput({
   const triggerKey = trigger ? `${trigger.start}:${trigger.query}` : undefined;
   const open = focused && trigger !== null && triggerKey !== dismissed && items.length > 0;
   const activeIndex = Math.min(active, items.length - 1);
+  // The controlled text box puts the caret at the end of a new value: move it after the insert as
+  // soon as the value is in the DOM, before the next key is handled (a later frame would let typed
+  // characters land before the insert).
+  const pendingCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    if (pendingCaret.current === null) return;
+    inner.current?.setSelectionRange(pendingCaret.current, pendingCaret.current);
+    pendingCaret.current = null;
+  });
 
   function pick(index: number) {
     const item = items[index];
@@ -54,8 +71,7 @@ export function ComposerInput({
     if (item.mention) onMention(item.mention);
     onChange(next.text);
     setCaret(next.caret);
-    // The controlled text box puts the caret at the end on the new value; move it after the insert.
-    requestAnimationFrame(() => inner.current?.setSelectionRange(next.caret, next.caret));
+    pendingCaret.current = next.caret;
   }
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
