@@ -12319,6 +12319,11 @@ export interface components {
                 mediaUrl?: string;
                 /** @description Or the provider's id of uploaded media */
                 mediaId?: string;
+                /**
+                 * Format: uuid
+                 * @description Or a file uploaded with POST /api/v1/media (sent to WhatsApp with the message)
+                 */
+                uploadId?: string;
                 /** @description DOCUMENT headers only */
                 fileName?: string;
             };
@@ -12343,6 +12348,11 @@ export interface components {
                 mediaUrl?: string;
                 /** @description Or the provider's id of uploaded media */
                 mediaId?: string;
+                /**
+                 * Format: uuid
+                 * @description Or a file uploaded with POST /api/v1/media (sent to WhatsApp with the message)
+                 */
+                uploadId?: string;
                 /** @description DOCUMENT headers only */
                 fileName?: string;
             };

@@ -300,6 +300,44 @@ describe("templates in a conversation", () => {
     );
     const received = (await customer.transcript()).find((entry) => entry.direction === "out");
     expect(received).toBeDefined();
+
+    const upload = async (type: string, name: string) =>
+      (
+        await rig.harness.app.inject({
+          method: "POST",
+          url: `/api/v1/media?fileName=${name}`,
+          headers: { ...tenant.headers, "content-type": type },
+          payload: Buffer.from(`${type} bytes`),
+        })
+      ).json().id as string;
+    const withUpload = (uploadId: string) => ({
+      type: "template",
+      template: {
+        name: "order_update",
+        language: "en",
+        header: { uploadId },
+        body: ["Amélie", "A-1043"],
+        buttons: [{ index: 0, text: "A-1043" }],
+      },
+    });
+    const wrongKind = await api(
+      "POST",
+      `/api/v1/conversations/${conversation.id}/messages`,
+      withUpload(await upload("application/pdf", "a.pdf")),
+    );
+    expect(wrongKind.statusCode).toBe(400);
+    expect(wrongKind.json().errors[0].field).toBe("body.template.header.uploadId");
+    const photo = await api(
+      "POST",
+      `/api/v1/conversations/${conversation.id}/messages`,
+      withUpload(await upload("image/png", "box.png")),
+    );
+    expect(photo.statusCode).toBe(201);
+    await eventually(async () =>
+      (await messagesOf(conversation.id)).find(
+        (message) => message.id === photo.json().id && message.status === "delivered",
+      ),
+    );
   });
 });
 

@@ -9,6 +9,7 @@ import { type OutboundMessage, WhatsAppApiError } from "../../../providers/whats
 import { clientForChannel } from "../channels/provider-client.ts";
 import { findChannel } from "../channels/repo.ts";
 import { findConversation } from "../conversations/repo.ts";
+import { withUploadedHeaderMedia } from "../templates/header-upload.ts";
 import * as repo from "./repo.ts";
 import type { SendRateLimiter } from "./send-rate.ts";
 
@@ -79,9 +80,12 @@ export function createSendJobs(deps: {
     const client = clientForChannel(deps.secrets, channel);
     try {
       let outbound = queued.outbound;
-      if (attachment && "mediaId" in outbound) {
+      if (attachment) {
         const providerMediaId = attachment.providerMediaId ?? (await uploadAttachment(attachment));
-        outbound = { ...outbound, mediaId: providerMediaId } as OutboundMessage;
+        outbound =
+          outbound.type === "template"
+            ? withUploadedHeaderMedia(outbound, providerMediaId)
+            : ({ ...outbound, mediaId: providerMediaId } as OutboundMessage);
       }
       await deps.limiter.take(channel.id, channel.sendRatePerSecond);
       const sent = await client.sendMessage(channel.phoneNumberId, conversation.customerWaId, outbound, {

@@ -10,9 +10,12 @@ import type { OutboundMessage } from "../../../providers/whatsapp-cloud/index.ts
 import { windowOf } from "../conversations/present.ts";
 import { recordOutboundMessage } from "../conversations/repo.ts";
 import { loadConversation } from "../conversations/service.ts";
+import { attachmentKindOf } from "../media/service.ts";
 import { buildTemplateMessage } from "../templates/build-template-message.ts";
 import { previewTemplate } from "../templates/preview.ts";
+import type { TemplateRow } from "../templates/repo.ts";
 import { findTemplateForSend } from "../templates/service.ts";
+import { readTemplateLayout } from "../templates/template-layout.ts";
 import type { MessageView, NoteInput, SendMessageInput } from "./dto.ts";
 import { presentMessages } from "./present.ts";
 import * as repo from "./repo.ts";
@@ -136,11 +139,18 @@ export function createMessageService(deps: { db: Db; checkMembers: MemberCheck }
             input.template.name,
             input.template.language,
           );
-          const outbound = buildTemplateMessage(template, input.template);
+          const { uploadId, ...header } = input.template.header ?? {};
+          const upload = uploadId ? await loadHeaderUpload(tx, actor, template, uploadId) : undefined;
+          // An upload stands in as the header's media id; the send job swaps in the provider's id.
+          const values = upload
+            ? { ...input.template, header: { ...header, mediaId: upload.id } }
+            : input.template;
+          const outbound = buildTemplateMessage(template, values);
           row = await queueOutbound(tx, actor, conversation, {
             type: "template",
-            body: previewTemplate(template, input.template),
-            send: { outbound },
+            body: previewTemplate(template, values),
+            send: { outbound, attachmentId: upload?.id },
+            mediaId: upload?.id,
           });
           const [view] = await presentMessages(tx, actor.tenantId, [row]);
           return view as MessageView;
@@ -247,6 +257,30 @@ export function createMessageService(deps: { db: Db; checkMembers: MemberCheck }
         return view as MessageView;
       }),
   };
+}
+
+/** A file uploaded for a template's media header: this organisation's, and of the header's kind. */
+async function loadHeaderUpload(tx: Executor, actor: Actor, template: TemplateRow, uploadId: string) {
+  const [file] = await repo.findMedia(tx, actor.tenantId, [uploadId]);
+  const format = readTemplateLayout(template.components).header?.format.toLowerCase();
+  const kind = file ? attachmentKindOf(file.mimeType) : undefined;
+  if (!file?.storageKey || !format || (format !== "document" && kind !== format)) {
+    throw new AppError(
+      "validation",
+      "The upload is not a file of this organisation fitting the template's header.",
+      {
+        errors: [
+          {
+            field: "body.template.header.uploadId",
+            message: file
+              ? `the header takes ${format ?? "no media"}, this file is ${kind}`
+              : "not an upload of this organisation",
+          },
+        ],
+      },
+    );
+  }
+  return file;
 }
 
 function attachmentMessage(

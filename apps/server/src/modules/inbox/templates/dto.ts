@@ -137,6 +137,10 @@ export const sendTemplateInput = z
           .max(200)
           .optional()
           .describe("Or the provider's id of uploaded media"),
+        uploadId: z
+          .uuid()
+          .optional()
+          .describe("Or a file uploaded with POST /api/v1/media (sent to WhatsApp with the message)"),
         fileName: z.string().trim().min(1).max(240).optional().describe("DOCUMENT headers only"),
       })
       .optional(),
