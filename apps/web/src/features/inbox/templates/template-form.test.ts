@@ -81,6 +81,32 @@ describe("buildTemplateSend", () => {
     });
   });
 
+  it("sends an uploaded file instead of the link, with its name only for a document", () => {
+    const upload = { id: "0190a000-0000-7000-8000-0000000000aa", fileName: "receipt.png" };
+    expect(
+      buildTemplateSend(orderUpdate, inputs, { "header.media": "https://example.com/a.jpg" }, upload).header,
+    ).toEqual({ uploadId: upload.id });
+    const invoice = {
+      ...orderUpdate,
+      components: [
+        { type: "HEADER", format: "DOCUMENT" },
+        { type: "BODY", text: "Your invoice" },
+      ],
+      variables: { header: 0, body: 0, buttons: [] },
+    };
+    const documentInputs = listTemplateInputs(invoice, readTemplateParts(invoice.components));
+    expect(
+      buildTemplateSend(invoice, documentInputs, {}, { id: upload.id, fileName: "invoice.pdf" }),
+    ).toEqual({
+      name: "order_update",
+      language: "en",
+      header: { uploadId: upload.id, fileName: "invoice.pdf" },
+    });
+    expect(buildTemplateSend(invoice, documentInputs, {}, { id: upload.id, fileName: null }).header).toEqual({
+      uploadId: upload.id,
+    });
+  });
+
   it("leaves out what is empty, keeping a blank body value only before a filled one", () => {
     expect(buildTemplateSend(orderUpdate, inputs, { "body.0": "Camille", "body.1": " " })).toEqual({
       name: "order_update",
@@ -118,6 +144,18 @@ describe("templateFieldErrors", () => {
     expect(templateFieldErrors(problem, sent, inputs).fieldErrors).toEqual({
       "header.media": "Invalid URL",
       "buttons.0": "no tabs",
+    });
+  });
+
+  it("shows an uploaded file's errors beside the file input", () => {
+    const sent = buildTemplateSend(orderUpdate, inputs, {}, { id: "0190a000-0000-7000-8000-0000000000aa" });
+    const problem = refusal([
+      { field: "body.template.header.uploadId", message: "no such upload" },
+      { field: "body.template.header", message: "an IMAGE header needs a JPEG or PNG image" },
+    ]);
+    expect(templateFieldErrors(problem, sent, inputs)).toEqual({
+      fieldErrors: { "header.upload": "no such upload" },
+      formMessage: undefined,
     });
   });
 

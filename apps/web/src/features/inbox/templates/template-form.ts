@@ -2,6 +2,12 @@ import type { Problem } from "../../../lib/problem";
 import { listPlaceholders, type TemplateParts } from "./template-parts";
 import type { Template, TemplateSend } from "./templates-api";
 
+/** A file uploaded for a media header (`POST /api/v1/media`), sent instead of a link. */
+export type HeaderUpload = { id: string; fileName?: string | null };
+
+/** The key of the media header's file input: its own inline error, beside the link's. */
+export const headerUploadKey = "header.upload";
+
 /** One value a send of the template needs; `key` names its input and its inline error. */
 export type TemplateInput =
   | { key: "header.text"; part: "header"; placeholder: string }
@@ -12,7 +18,7 @@ export type TemplateInput =
 export type TemplateValues = Record<string, string>;
 
 const mediaFormats = ["IMAGE", "VIDEO", "DOCUMENT"] as const;
-type MediaFormat = (typeof mediaFormats)[number];
+export type MediaFormat = (typeof mediaFormats)[number];
 const isMediaFormat = (format: string): format is MediaFormat => mediaFormats.includes(format as MediaFormat);
 
 /** The inputs of the template's send form, in reading order: header, body variables, URL buttons. */
@@ -50,11 +56,14 @@ export const bodyValuesOf = (inputs: readonly TemplateInput[], values: TemplateV
  * The send of the template with the values typed. An empty value is left out rather than sent
  * blank, so the server names what is missing (`body.template.body.1`: "a value for {{2}} is
  * required"); only a body value before a filled one must be sent, empty, to keep the positions.
+ * An uploaded file, when there is one, is the media header instead of the link; WhatsApp shows a
+ * document's file name, so it goes with a DOCUMENT header.
  */
 export function buildTemplateSend(
   template: Template,
   inputs: readonly TemplateInput[],
   values: TemplateValues,
+  upload?: HeaderUpload,
 ): TemplateSend {
   const typed = (input: TemplateInput) => (values[input.key] ?? "").trim();
   const body = inputs.filter((input) => input.part === "body").map(typed);
@@ -64,12 +73,21 @@ export function buildTemplateSend(
   );
   const header = inputs.find((input) => input.part === "header" || input.part === "media");
   const headerValue = header ? typed(header) : "";
+  const uploaded =
+    header?.part === "media" && upload
+      ? {
+          uploadId: upload.id,
+          ...(header.format === "DOCUMENT" && upload.fileName ? { fileName: upload.fileName } : {}),
+        }
+      : undefined;
   return {
     name: template.name,
     language: template.language,
-    ...(header && headerValue
-      ? { header: header.part === "media" ? { mediaUrl: headerValue } : { text: headerValue } }
-      : {}),
+    ...(uploaded
+      ? { header: uploaded }
+      : header && headerValue
+        ? { header: header.part === "media" ? { mediaUrl: headerValue } : { text: headerValue } }
+        : {}),
     ...(body.length > 0 ? { body } : {}),
     ...(buttons.length > 0 ? { buttons } : {}),
   };
@@ -80,6 +98,10 @@ const prefix = "body.template.";
 /** The input a field of the server's 400 names, e.g. `body.template.body.1` → the second body variable. */
 function inputKeyOf(path: string, sent: TemplateSend | undefined, missingButtons: string[]) {
   if (path === "header.text") return "header.text";
+  if (path === "header.uploadId") return headerUploadKey;
+  // A file name is sent only with an upload, and a header refused as a whole then means the file.
+  if (path === "header.fileName" && sent?.header?.uploadId) return headerUploadKey;
+  if (path === "header" && sent?.header?.uploadId) return headerUploadKey;
   if (path === "header" || /^header\.(mediaUrl|mediaId|fileName)$/.test(path)) return "header.media";
   const body = /^body\.(\d+)$/.exec(path);
   if (body) return `body.${body[1]}`;
@@ -104,7 +126,9 @@ export function templateFieldErrors(
 ): { fieldErrors: Record<string, string>; formMessage?: string } {
   const fieldErrors: Record<string, string> = {};
   if (!problem) return { fieldErrors };
-  const known = new Set<string>(inputs.map((input) => input.key));
+  const known = new Set<string>(
+    inputs.flatMap((input) => (input.part === "media" ? [input.key, headerUploadKey] : [input.key])),
+  );
   const missingButtons = inputs.flatMap((input) =>
     input.part === "button" && !sent?.buttons?.some((button) => button.index === input.index)
       ? [input.key]
