@@ -48,6 +48,7 @@ export { signWebhookBody, verifyWebhookSignature } from "./signature.ts";
 export { countTemplateVariables } from "./template-variables.ts";
 export {
   type AccountUpdateEvent,
+  accountIdsOf,
   type DeliveryStatus,
   type IgnoredEvent,
   type MessageEvent,

@@ -127,6 +127,11 @@ export function phoneNumberIdsOf(body: unknown): string[] {
   return [...ids];
 }
 
+/** The distinct WhatsApp Business Account ids a payload is about (template and account updates name no number). */
+export function accountIdsOf(body: unknown): string[] {
+  return [...new Set(readChanges(body).map((change) => change.wabaId))];
+}
+
 function readChanges(body: unknown): { wabaId: string; field: string; value: unknown }[] {
   const envelope = webhookEnvelopeSchema.safeParse(body);
   if (!envelope.success) return [];

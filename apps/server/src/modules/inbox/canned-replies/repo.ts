@@ -19,6 +19,20 @@ export async function findCannedReply(executor: Executor, tenantId: string, id: 
   return row;
 }
 
+/** The reply using this shortcut (ignoring case), if any. */
+export async function findCannedReplyByShortcut(executor: Executor, tenantId: string, shortcut: string) {
+  const [row] = await executor
+    .select()
+    .from(cannedReplies)
+    .where(
+      and(
+        eq(cannedReplies.tenantId, tenantId),
+        sql`lower(${cannedReplies.shortcut}) = ${shortcut.toLowerCase()}`,
+      ),
+    );
+  return row;
+}
+
 /** By shortcut; `q` matches the start of a shortcut or any part of the text. */
 export async function listCannedReplies(
   executor: Executor,

@@ -104,9 +104,8 @@ export function createCannedReplyService(deps: { db: Db; crm: InboxCrm }) {
       return withTenant(db, actor.tenantId, async (tx) => {
         const before = await loadEditable(tx, actor, id);
         if (input.shortcut && input.shortcut !== before.shortcut) {
-          const clash = await repo.listCannedReplies(tx, actor.tenantId, { q: input.shortcut, limit: 50 });
-          if (clash.some((row) => row.id !== id && row.shortcut.toLowerCase() === input.shortcut))
-            throw shortcutTaken(input.shortcut);
+          const holder = await repo.findCannedReplyByShortcut(tx, actor.tenantId, input.shortcut);
+          if (holder && holder.id !== id) throw shortcutTaken(input.shortcut);
         }
         const row = await repo.updateCannedReply(tx, actor.tenantId, id, input);
         if (!row) throw notFound("The canned reply");

@@ -88,3 +88,19 @@ export async function hasRouteWithVerifyHash(executor: Executor, hash: string) {
     .limit(1);
   return row !== undefined;
 }
+
+/**
+ * Every connected number of every organisation, from the platform routing table: what the
+ * schedules that fan out per organisation or per number read.
+ */
+export async function listAllRoutes(executor: Executor) {
+  return executor
+    .select({ tenantId: whatsappRoutes.tenantId, channelId: whatsappRoutes.channelId })
+    .from(whatsappRoutes)
+    .orderBy(asc(whatsappRoutes.tenantId), asc(whatsappRoutes.channelId));
+}
+
+/** The organisations with at least one connected number. */
+export async function listTenantsWithNumbers(executor: Executor) {
+  return [...new Set((await listAllRoutes(executor)).map((route) => route.tenantId))];
+}

@@ -6,7 +6,6 @@ import { withTenant } from "../../../platform/db/tenancy.ts";
 import type { DemoTenant } from "../../../platform/module.ts";
 import { enqueue } from "../../../platform/queue/enqueue.ts";
 import type { SecretBox } from "../../../platform/secret-box.ts";
-import { whatsappRoutes } from "../tables.ts";
 import { refreshChannelJob } from "./jobs.ts";
 import * as repo from "./repo.ts";
 import type { ChannelService } from "./service.ts";
@@ -50,8 +49,7 @@ export function createSandboxNumbers(deps: {
 
     /** Registers every sandbox number with the sandbox at `sandboxUrl`, its webhook at `serverUrl`. */
     registerSandboxNumbers: async (serverUrl: string, sandboxUrl: string) => {
-      const tenants = await db.selectDistinct({ tenantId: whatsappRoutes.tenantId }).from(whatsappRoutes);
-      for (const { tenantId } of tenants) {
+      for (const tenantId of await repo.listTenantsWithNumbers(db)) {
         const sandboxChannels = await withTenant(db, tenantId, async (tx) => {
           const rows = (await repo.listChannels(tx, tenantId)).filter((row) => row.isSandbox);
           for (const row of rows) {

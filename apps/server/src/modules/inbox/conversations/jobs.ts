@@ -6,9 +6,8 @@ import { defineJob, handleJob, scheduleJob } from "../../../platform/queue/defin
 import { enqueue } from "../../../platform/queue/enqueue.ts";
 import type { SecretBox } from "../../../platform/secret-box.ts";
 import { clientForChannel } from "../channels/provider-client.ts";
-import { findChannel } from "../channels/repo.ts";
+import { findChannel, listTenantsWithNumbers } from "../channels/repo.ts";
 import { latestInboundProviderId } from "../messages/repo.ts";
-import { whatsappRoutes } from "../tables.ts";
 import { findConversation, wakeSnoozedConversations } from "./repo.ts";
 
 export const wakeSnoozesJob = defineJob({
@@ -38,9 +37,9 @@ export function createConversationJobs(deps: { db: Db; secrets: SecretBox }) {
   return {
     jobs: [
       handleJob(wakeSnoozesJob, async () => {
-        const tenants = await db.selectDistinct({ tenantId: whatsappRoutes.tenantId }).from(whatsappRoutes);
+        const tenants = await listTenantsWithNumbers(db);
         await db.transaction(async (tx) => {
-          for (const { tenantId } of tenants) {
+          for (const tenantId of tenants) {
             await enqueue(tx, wakeTenantSnoozesJob, { tenantId }, { singletonKey: tenantId });
           }
         });

@@ -102,7 +102,7 @@ export function createTemplateJobs(deps: { db: Db; secrets: SecretBox }) {
         }
       }),
       handleJob(syncAllTemplatesJob, async () => {
-        const routes = await repo.listAllChannelRoutes(deps.db);
+        const routes = await channels.listAllRoutes(deps.db);
         await deps.db.transaction(async (tx) => {
           for (const route of routes) await enqueueTemplateSync(tx, route.tenantId, route.channelId);
         });

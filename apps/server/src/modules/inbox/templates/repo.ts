@@ -1,6 +1,5 @@
 import { and, asc, eq, isNull, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
-import { whatsappRoutes } from "../tables.ts";
 import { whatsappTemplates } from "./tables.ts";
 
 export type TemplateRow = typeof whatsappTemplates.$inferSelect;
@@ -142,15 +141,4 @@ export async function updateAccountTemplates(
     .set({ ...changes, updatedAt: new Date() })
     .where(and(eq(t.tenantId, tenantId), eq(t.wabaId, wabaId), matching))
     .returning();
-}
-
-/**
- * Every connected number of every organisation, from the platform routing table: the one read
- * across organisations, for the schedule that fans the sync out.
- */
-export async function listAllChannelRoutes(executor: Executor) {
-  return executor
-    .select({ tenantId: whatsappRoutes.tenantId, channelId: whatsappRoutes.channelId })
-    .from(whatsappRoutes)
-    .orderBy(asc(whatsappRoutes.tenantId), asc(whatsappRoutes.channelId));
 }

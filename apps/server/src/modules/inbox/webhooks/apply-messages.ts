@@ -68,12 +68,14 @@ export async function applyInboundMessages(
     inbound.map(({ event }) => event.message.id),
   );
   const seen = new Set<string>();
-  const fresh = inbound.filter(({ channel, event }) => {
-    const key = `${channel.id}:${event.message.id}`;
-    if (stored.has(key) || seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  const fresh = inbound
+    .filter(({ channel, event }) => {
+      const key = `${channel.id}:${event.message.id}`;
+      if (stored.has(key) || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    })
+    .map((entry) => ({ ...entry, text: describeInboundContent(entry.event.message.content) }));
   if (fresh.length === 0) return;
 
   const contacts = await crm.findOrCreateByPhones(
@@ -129,7 +131,7 @@ export async function applyInboundMessages(
         channelId: entry.channel.id,
         direction: "inbound" as const,
         type: message.type,
-        body: describeInboundContent(message.content),
+        body: entry.text,
         content: message.raw as Record<string, unknown>,
         mediaId: media.get(message.id) ?? null,
         providerMessageId: message.id,
@@ -150,7 +152,7 @@ export async function applyInboundMessages(
     const id = threadOf(entry).id;
     const { message } = entry.event;
     const current = perConversation.get(id);
-    const preview = describeInboundContent(message.content);
+    const preview = entry.text;
     if (!current) perConversation.set(id, { conversationId: id, at: message.timestamp, preview, count: 1 });
     else {
       current.count += 1;
@@ -159,18 +161,21 @@ export async function applyInboundMessages(
   }
   await conversations.recordInboundMessages(tx, tenantId, [...perConversation.values()]);
 
-  const started = applied.filter(
-    (entry, index) =>
-      threadOf(entry).created &&
-      applied.findIndex((other) => threadOf(other).id === threadOf(entry).id) === index,
-  );
+  // A new conversation's first message opens its timeline entry.
+  const opened = new Set<string>();
+  const started = applied.filter((entry) => {
+    const thread = threadOf(entry);
+    if (!thread.created || opened.has(thread.id)) return false;
+    opened.add(thread.id);
+    return true;
+  });
   await crm.appendActivities(
     tx,
     tenantId,
     started.map((entry) => ({
       contactId: contactOf(entry),
       kind: "whatsapp.conversation.started",
-      summary: `WhatsApp conversation started: ${describeInboundContent(entry.event.message.content).slice(0, 80)}`,
+      summary: `WhatsApp conversation started: ${entry.text.slice(0, 80)}`,
       data: { conversationId: threadOf(entry).id, channelId: entry.channel.id },
       occurredAt: entry.event.message.timestamp,
     })),

@@ -1,10 +1,10 @@
+import { z } from "zod";
 import type { Executor } from "../../../platform/db/client.ts";
 import { publishEvent } from "../../../platform/events.ts";
 import type { StatusEvent } from "../../../providers/whatsapp-cloud/index.ts";
 import type { ChannelRow } from "../channels/repo.ts";
 import * as messages from "../messages/repo.ts";
 
-const uuidShape = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** `played` is a voice message listened to: read, for the ticks. */
 const applied = {
   sent: "sent",
@@ -22,10 +22,9 @@ export async function applyDeliveryStatus(tx: Executor, channel: ChannelRow, eve
   const { status } = event;
   const next = applied[status.status as keyof typeof applied];
   if (!next) return;
-  const ours =
-    status.bizOpaqueCallbackData && uuidShape.test(status.bizOpaqueCallbackData)
-      ? status.bizOpaqueCallbackData
-      : undefined;
+  const ours = z.uuid().safeParse(status.bizOpaqueCallbackData).success
+    ? status.bizOpaqueCallbackData
+    : undefined;
   const error = status.errors[0];
   const row = await messages.applyDeliveryStatus(
     tx,

@@ -5,7 +5,11 @@ import { createGroupCommit } from "../../../platform/group-commit.ts";
 import { AppError } from "../../../platform/http/errors.ts";
 import type { SecretBox } from "../../../platform/secret-box.ts";
 import { createTtlCache } from "../../../platform/ttl-cache.ts";
-import { phoneNumberIdsOf, verifyWebhookSignature } from "../../../providers/whatsapp-cloud/index.ts";
+import {
+  accountIdsOf,
+  phoneNumberIdsOf,
+  verifyWebhookSignature,
+} from "../../../providers/whatsapp-cloud/index.ts";
 import * as channels from "../channels/repo.ts";
 import { hashVerifyToken } from "../channels/service.ts";
 import { type InboundDelivery, laneKeyOf, storeInbound } from "./inbound-queue.ts";
@@ -17,16 +21,6 @@ export type WhatsAppIngest = ReturnType<typeof createWhatsAppIngest>;
  * after this; deliveries for a number disconnected meanwhile are stored and then skipped by the drain.
  */
 const secretTtlMs = 30_000;
-
-function accountIdsOf(body: unknown): string[] {
-  const entries = (body as { entry?: unknown })?.entry;
-  if (!Array.isArray(entries)) return [];
-  return [
-    ...new Set(
-      entries.map((entry) => (entry as { id?: unknown })?.id).filter((id) => typeof id === "string"),
-    ),
-  ];
-}
 
 /**
  * The webhook's receiving end: Meta's verification handshake, and signed deliveries stored
