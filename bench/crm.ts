@@ -27,8 +27,12 @@ const seedSources = [
   "./lib/people-names.ts",
   "./lib/random.ts",
   "./lib/crm-seed-rows.ts",
-  "../apps/server/src/modules/crm/contacts/search-text.ts",
+  "../apps/server/src/modules/crm/contacts/search-keys.ts",
 ].map((source) => new URL(source, import.meta.url));
+/** `BENCH_CRM_PARTS=import`, `=queries` or `=export` runs part of the group (all three by default). */
+const parts = new Set(
+  (process.env.BENCH_CRM_PARTS ?? "import,queries,export").split(",").map((part) => part.trim()),
+);
 const seedMarker = `sbos bench crm seed: ${bigContacts} + ${smallOrganizations} x ${smallContacts}, ${hashSeedSources(seedSources)}`;
 
 type Seeded = {
@@ -48,7 +52,10 @@ export async function runCrmGroup(recorder: Recorder) {
   recorder.note(
     "crm: sbos serve (and sbos worker for the import) run as child processes on PostgreSQL; autocannon runs in the bench process; all share the machine's cores with PostgreSQL",
   );
-  await recorder.section("crm · import 100,000 contacts from CSV", () => measureImport(recorder));
+  if (parts.has("import")) {
+    await recorder.section("crm · import 100,000 contacts from CSV", () => measureImport(recorder));
+  }
+  if (!parts.has("queries") && !parts.has("export")) return;
 
   const dataDir = await createTempDir("crm");
   let seeded: Seeded | undefined;
@@ -59,18 +66,21 @@ export async function runCrmGroup(recorder: Recorder) {
     });
     if (!seeded) return;
     const { url, big, bigTarget, small } = seeded;
-    await recorder.section("crm · search and lists, 1,000,000 contacts", async () => {
-      server = await startServerProcess("serve", { databaseUrl: url, dataDir: dataDir.path });
-      const kinds = await buildQueryKinds(url, bigTarget);
-      await measureContactQueries(recorder, {
-        baseUrl: server.url as string,
-        organization: big,
-        databaseUrl: url,
-        kinds,
+    if (parts.has("queries")) {
+      await recorder.section("crm · search and lists, 1,000,000 contacts", async () => {
+        server = await startServerProcess("serve", { databaseUrl: url, dataDir: dataDir.path });
+        const kinds = await buildQueryKinds(url, bigTarget);
+        await measureContactQueries(recorder, {
+          baseUrl: server.url as string,
+          organization: big,
+          databaseUrl: url,
+          kinds,
+        });
       });
-    });
-    await server?.stop();
-    server = undefined;
+      await server?.stop();
+      server = undefined;
+    }
+    if (!parts.has("export")) return;
     // Each export on a process of its own: a Node process rarely hands memory back, so a peak
     // measured after other work would be that work's.
     await recorder.section("crm · export 1,000,000 contacts as CSV", async () => {

@@ -62,7 +62,7 @@ const seedSources = [
   "./lib/people-generator.ts",
   "./lib/people-names.ts",
   "./lib/random.ts",
-  "../apps/server/src/modules/crm/contacts/search-text.ts",
+  "../apps/server/src/modules/crm/contacts/search-keys.ts",
 ].map((source) => new URL(source, import.meta.url));
 const seedMarker = `sbos bench inbox seed: ${sizes.conversations} conversations, ${sizes.messages} messages, ${hashSeedSources(seedSources)}`;
 
@@ -180,7 +180,7 @@ async function measureLists(recorder: Recorder, reuse: boolean) {
       kinds,
       pathOf: inboxPath,
       explain: (request) => explainInboxRequest(database.url, organization.id, request),
-      steady: { connections: 10, durationSeconds: loadSeconds, warmupSeconds, requestsPerSecond: 50 },
+      steady: { durationSeconds: loadSeconds * 2, warmupSeconds, requestsPerSecond: 50 },
       saturated: { connections: 10, durationSeconds: loadSeconds, warmupSeconds },
     });
   } finally {

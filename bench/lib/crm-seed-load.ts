@@ -12,11 +12,14 @@ const roundSize = 5_000;
 
 const insertContacts = `
   insert into contacts (tenant_id, id, name, email, phone, phone_as_entered, other_emails, company_id,
-    lifecycle_stage, source, language, timezone, custom_fields, search_text, created_at, updated_at)
-  select t, i, n, e, p, pa, coalesce(string_to_array(oe, ' '), '{}'), c, ls, s, l, tz, cf::jsonb, st, ca, ua
+    lifecycle_stage, source, language, timezone, custom_fields, search_name, search_name_rest, email_domain,
+    phone_reversed, created_at, updated_at)
+  select t, i, n, e, p, pa, coalesce(string_to_array(oe, ' '), '{}'), c, ls, s, l, tz, cf::jsonb, sn, snr, ed, pr,
+    ca, ua
   from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::uuid[],
-    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::timestamptz[],
-    $16::timestamptz[]) as u(t, i, n, e, p, pa, oe, c, ls, s, l, tz, cf, st, ca, ua)`;
+    $9::text[], $10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[],
+    $17::text[], $18::timestamptz[], $19::timestamptz[])
+    as u(t, i, n, e, p, pa, oe, c, ls, s, l, tz, cf, sn, snr, ed, pr, ca, ua)`;
 const insertContactTags = `
   insert into contact_tags (tenant_id, contact_id, tag_id, created_at)
   select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::timestamptz[])`;

@@ -1,5 +1,8 @@
 import type pg from "pg";
-import { searchTextOf } from "../../apps/server/src/modules/crm/contacts/search-text.ts";
+import {
+  contactSearchKeys,
+  normaliseSearchText,
+} from "../../apps/server/src/modules/crm/contacts/search-keys.ts";
 import { createPeopleGenerator, type PeopleGenerator } from "./people-generator.ts";
 import { tagNames } from "./people-names.ts";
 import { createRandom, type Random, uuidV7 } from "./random.ts";
@@ -44,7 +47,7 @@ export type RowBatch = {
 };
 
 export const emptyBatch = (): RowBatch => ({
-  contacts: Array.from({ length: 16 }, () => []),
+  contacts: Array.from({ length: 19 }, () => []),
   contactTags: Array.from({ length: 4 }, () => []),
   consents: Array.from({ length: 7 }, () => []),
 });
@@ -106,9 +109,10 @@ export async function prepareOrganizationFiller(
   }
   const companies = [...new Map(generator.companies.map((company) => [company.domain, company])).values()];
   await client.query(
-    `insert into companies (tenant_id, id, name, domain, industry, size, created_at, updated_at)
-     select $1, id, name, domain, industry, size, $7, $7
-     from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[]) as c(id, name, domain, industry, size)`,
+    `insert into companies (tenant_id, id, name, search_name, domain, industry, size, created_at, updated_at)
+     select $1, id, name, search_name, domain, industry, size, $7, $7
+     from unnest($2::uuid[], $3::text[], $8::text[], $4::text[], $5::text[], $6::text[])
+       as c(id, name, search_name, domain, industry, size)`,
     [
       tenantId,
       companies.map((company) => companyIds.get(company.domain)),
@@ -117,6 +121,7 @@ export async function prepareOrganizationFiller(
       companies.map((company) => company.industry),
       companies.map((company) => company.size),
       startedAt,
+      companies.map((company) => normaliseSearchText(company.name)),
     ],
   );
 
@@ -130,16 +135,7 @@ export async function prepareOrganizationFiller(
       const createdAt = new Date(createdMs).toISOString();
       const updatedAt = new Date(Math.min(now, createdMs + random.int(60 * 24 * 3600 * 1000))).toISOString();
       const otherEmails = random.chance(0.05) ? [`${person.email.split("@")[0]}@outlook.com`] : [];
-      const searchText = searchTextOf(
-        {
-          name: person.name,
-          email: person.email,
-          otherEmails,
-          phone: person.phoneE164,
-          otherPhones: [],
-        },
-        person.company?.name,
-      );
+      const keys = contactSearchKeys({ name: person.name, email: person.email, phone: person.phoneE164 });
       push(batch.contacts, [
         tenantId,
         id,
@@ -154,7 +150,10 @@ export async function prepareOrganizationFiller(
         person.language,
         person.timezone,
         JSON.stringify(customValues(random)),
-        searchText,
+        keys.searchName,
+        keys.searchNameRest,
+        keys.emailDomain,
+        keys.phoneReversed,
         createdAt,
         updatedAt,
       ]);

@@ -19,7 +19,7 @@ export type SeedSummary = LoadedRows & { seconds: number };
  * Fills organisations with generated contacts straight in SQL, as the database owner (no row-level
  * security, no triggers, no per-row foreign key checks): the secondary indexes of the loaded tables
  * are dropped first and rebuilt afterwards from their own definitions, then the tables are vacuumed
- * and analysed. Every row's `search_text` is what the app computes (`searchTextOf`).
+ * and analysed. Every row's search keys are what the app computes (`contactSearchKeys`).
  */
 export async function seedCrmData(databaseUrl: string, targets: SeedTarget[]): Promise<SeedSummary> {
   const started = performance.now();
@@ -59,8 +59,8 @@ export async function seedCrmData(databaseUrl: string, targets: SeedTarget[]): P
     logProgress(
       `  crm seed: ${summary.contacts.toLocaleString("en-US")} contacts, ${summary.contactTags.toLocaleString("en-US")} tag links, ${summary.consents.toLocaleString("en-US")} consents inserted after ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding ${indexes.length} indexes`,
     );
-    // The search trigram index takes longest: alone on one connection, every other index on the other.
-    const isSearch = (index: IndexDefinition) => /search_text gin_trgm_ops/.test(index.definition);
+    // The trigram index of names (duplicates) takes longest: alone on one connection, every other index on the other.
+    const isSearch = (index: IndexDefinition) => /gin_trgm_ops/.test(index.definition);
     await rebuildIndexes(databaseUrl, [
       indexes.filter(isSearch),
       indexes.filter((index) => !isSearch(index)),

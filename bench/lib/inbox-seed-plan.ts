@@ -1,4 +1,7 @@
-import { searchTextOf } from "../../apps/server/src/modules/crm/contacts/search-text.ts";
+import {
+  type ContactSearchKeys,
+  contactSearchKeys,
+} from "../../apps/server/src/modules/crm/contacts/search-keys.ts";
 import { customersOf } from "./inbox-deliveries.ts";
 import { agentPhrases, customerPhrases } from "./inbox-phrases.ts";
 import { createRandom, type Random, uuidV7 } from "./random.ts";
@@ -10,7 +13,7 @@ export type PlannedContact = {
   name: string;
   phone: string;
   waId: string;
-  searchText: string;
+  keys: ContactSearchKeys;
   createdMs: number;
 };
 
@@ -112,10 +115,7 @@ export function planInboxSeed(size: InboxSeedSize, agents: string[], now: number
       name: customer.name,
       phone,
       waId: customer.waId,
-      searchText: searchTextOf(
-        { name: customer.name, email: null, otherEmails: [], phone, otherPhones: [] },
-        null,
-      ),
+      keys: contactSearchKeys({ name: customer.name, email: null, phone }),
       createdMs,
     };
   });

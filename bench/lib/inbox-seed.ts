@@ -36,18 +36,20 @@ export async function seedInboxData(databaseUrl: string, target: InboxSeedTarget
     for (let first = 0; first < plan.contacts.length; first += batchSize) {
       const rows = plan.contacts.slice(first, first + batchSize);
       await client.query(
-        `insert into contacts (tenant_id, id, name, phone, phone_as_entered, lifecycle_stage, source, search_text,
-           created_at, updated_at)
-         select $1, id, name, phone, phone, stage, 'whatsapp', st, ca, ca
-         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[])
-           as c(id, name, phone, stage, st, ca)`,
+        `insert into contacts (tenant_id, id, name, phone, phone_as_entered, lifecycle_stage, source, search_name,
+           search_name_rest, phone_reversed, created_at, updated_at)
+         select $1, id, name, phone, phone, stage, 'whatsapp', sn, snr, pr, ca, ca
+         from unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
+           $9::timestamptz[]) as c(id, name, phone, stage, sn, snr, pr, ca)`,
         [
           tenantId,
           rows.map((row) => row.id),
           rows.map((row) => row.name),
           rows.map((row) => row.phone),
           rows.map((_, index) => ((first + index) % 3 === 0 ? "customer" : "lead")),
-          rows.map((row) => row.searchText),
+          rows.map((row) => row.keys.searchName),
+          rows.map((row) => row.keys.searchNameRest),
+          rows.map((row) => row.keys.phoneReversed),
           rows.map((row) => new Date(row.createdMs).toISOString()),
         ],
       );

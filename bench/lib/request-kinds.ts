@@ -2,6 +2,7 @@ import { loadavg } from "node:os";
 import pg from "pg";
 import type { BenchGroup, Recorder, Target } from "./figures.ts";
 import type { LoadResult } from "./http-load.ts";
+import { type PacedLoadResult, runPacedLoad } from "./paced-load.ts";
 import { runPathLoad } from "./path-load.ts";
 import { logProgress } from "./progress.ts";
 import { percentile, waitUntil } from "./stats.ts";
@@ -10,6 +11,7 @@ import { percentile, waitUntil } from "./stats.ts";
 export type RequestKind<Request> = { name: string; requests: Request[] };
 
 export type LoadShape = { connections: number; durationSeconds: number; warmupSeconds: number };
+export type SteadyShape = { requestsPerSecond: number; durationSeconds: number; warmupSeconds: number };
 
 export type RequestKindsOptions<Request> = {
   group: BenchGroup;
@@ -22,16 +24,20 @@ export type RequestKindsOptions<Request> = {
   pathOf(request: Request): string;
   /** The plan of one request as PostgreSQL runs it for the app, for a kind that missed its target. */
   explain(request: Request): Promise<string>;
-  /** The load at a steady rate (the p99 target applies there) and at saturation; crm's shapes by default. */
-  steady?: LoadShape & { requestsPerSecond: number };
+  /**
+   * An open-loop load at a constant rate (the p99 target applies there) and a closed-loop one at
+   * saturation; crm's shapes by default.
+   */
+  steady?: SteadyShape;
   saturated?: LoadShape;
   p99Target?: Target;
 };
 
-const defaultSteady = { connections: 10, durationSeconds: 10, warmupSeconds: 2, requestsPerSecond: 50 };
+const defaultSteady: SteadyShape = { durationSeconds: 20, warmupSeconds: 2, requestsPerSecond: 50 };
 const defaultSaturated = { connections: 10, durationSeconds: 10, warmupSeconds: 2 };
 const defaultP99Target: Target = { comparison: "below", value: 50 };
 const planLines = 60;
+const planLineLength = 400;
 /** Requests of a kind timed one at a time (spread over the kind), before any load. */
 const aloneSamples = 15;
 const quietTimeoutMs = 120_000;
@@ -74,7 +80,7 @@ export async function measureRequestKinds<Request>(
     logProgress(
       `${group} · ${kind.name}: ${paths.length} distinct requests at ${steady.requestsPerSecond} req/s`,
     );
-    const atRate = await runPathLoad({ ...steady, baseUrl, paths, headers });
+    const atRate = await runPacedLoad({ ...steady, baseUrl, paths, headers });
     recordLoad(recorder, group, `${kind.name} · ${steady.requestsPerSecond} req/s`, atRate, p99Target);
     await waitForQuiet(options.databaseUrl);
     logProgress(`${group} · ${kind.name}: saturation, ${saturated.connections} connections`);
@@ -92,11 +98,14 @@ export async function measureRequestKinds<Request>(
   recorder.add(group, `${options.label} · machine load average (1 min) after`, loadavg()[0] ?? 0, "ratio");
 }
 
-/** EXPLAIN output cut to a readable length. */
+/** EXPLAIN output cut to a readable length (a list of a thousand ids is one line). */
 export function trimPlan(lines: string[]): string {
-  return lines.length > planLines
-    ? [...lines.slice(0, planLines), `… ${lines.length - planLines} more lines`].join("\n")
-    : lines.join("\n");
+  const cut = lines.map((line) =>
+    line.length > planLineLength ? `${line.slice(0, planLineLength)}…` : line,
+  );
+  return cut.length > planLines
+    ? [...cut.slice(0, planLines), `… ${cut.length - planLines} more lines`].join("\n")
+    : cut.join("\n");
 }
 
 /** A sample of the kind's requests one at a time; a refused request (wrong key, bad filter) fails the run. */
@@ -145,10 +154,18 @@ export async function waitForQuiet(databaseUrl: string) {
   }
 }
 
-function recordLoad(recorder: Recorder, group: BenchGroup, name: string, result: LoadResult, p99?: Target) {
+function recordLoad(
+  recorder: Recorder,
+  group: BenchGroup,
+  name: string,
+  result: LoadResult | PacedLoadResult,
+  p99?: Target,
+) {
   recorder.add(group, `${name} · req/s`, result.requestsPerSecond, "req/s");
   recorder.add(group, `${name} · p50`, result.p50Ms, "ms");
+  if ("p95Ms" in result) recorder.add(group, `${name} · p95`, result.p95Ms, "ms");
   recorder.add(group, `${name} · p99`, result.p99Ms, "ms", p99);
+  if ("maxMs" in result) recorder.add(group, `${name} · max`, result.maxMs, "ms");
   if (result.errors + result.non2xx > 0) {
     recorder.add(group, `${name} · errors and non-2xx`, result.errors + result.non2xx, "count", {
       comparison: "below",
@@ -156,7 +173,7 @@ function recordLoad(recorder: Recorder, group: BenchGroup, name: string, result:
     });
   }
   logProgress(
-    `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, ` +
+    `  ${name}: ${Math.round(result.requestsPerSecond)} req/s, p50 ${result.p50Ms.toFixed(1)} ms, p99 ${result.p99Ms.toFixed(1)} ms, ` +
       `${result.total} requests, ${result.errors} errors, ${result.non2xx} non-2xx`,
   );
 }

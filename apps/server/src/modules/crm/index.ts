@@ -11,6 +11,7 @@ import { createConsentService, recordConsent } from "./consent/service.ts";
 import { type ContactLinkMover, createContactMerger } from "./contacts/merge.ts";
 import type { MemberCheck } from "./contacts/prepare.ts";
 import { registerContactRoutes } from "./contacts/routes.ts";
+import { createSearchKeysJobs } from "./contacts/search-rebuild.ts";
 import { createContactService } from "./contacts/service.ts";
 import { summarizeContacts } from "./contacts/summaries.ts";
 import { registerExportRoutes } from "./exports/routes.ts";
@@ -71,7 +72,7 @@ export function createCrmModule(
       registerImportRoutes(app, contactImports);
     },
     seedDemo: createCrmDemoSeeder({ contacts, settings, companies, tags, notes, consent, segments }),
-    jobs: [...createBulkJobs(bulk), ...createImportJobs({ db })],
+    jobs: [...createBulkJobs(bulk), ...createImportJobs({ db }), ...createSearchKeysJobs({ db })],
   };
   /** What the inbox uses inside its own transactions. */
   const inbox = {

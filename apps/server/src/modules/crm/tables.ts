@@ -32,6 +32,8 @@ export const companies = pgTable(
     tenantId: tenantId(),
     id: uuid().notNull(),
     name: text().notNull(),
+    /** The name as the search box compares it (`normaliseSearchText`). */
+    searchName: text().notNull().default(""),
     domain: text(),
     industry: text(),
     size: text(),
@@ -42,13 +44,16 @@ export const companies = pgTable(
     primaryKey({ columns: [table.tenantId, table.id] }),
     uniqueIndex("companies_domain_key").on(table.tenantId, table.domain),
     index("companies_name_idx").on(table.tenantId, table.name, table.id),
+    index("companies_search_name_idx").on(table.tenantId, table.searchName.op("text_pattern_ops")),
   ],
 );
 
 /**
  * A person the organisation deals with. `email` and `phone` are the primary ones (E.164, the number as
- * typed kept too); `otherEmails`/`otherPhones` the rest. `searchText` is maintained by the repo
- * (names, emails, phone digits, company name, lower-cased) and indexed by trigrams for the search box.
+ * typed kept too); `otherEmails`/`otherPhones` the rest. The search box matches the start of
+ * `searchName`, `searchNameRest`, `email`, `emailDomain`, `phone` and `phoneReversed` (`contactSearchKeys`), each
+ * under a `text_pattern_ops` index: prefix ranges use only leakproof operators, so those indexes
+ * serve queries under row-level security; the id in each lets a probe read the index alone.
  * No foreign key to the identity module's tables (modules do not share tables): erasing an organisation
  * deletes every tenant table's rows by `tenant_id`, and `ownerId` is a member's user id.
  */
@@ -71,7 +76,10 @@ export const contacts = pgTable(
     timezone: text(),
     avatarUrl: text(),
     customFields: jsonb().$type<Record<string, unknown>>().notNull().default({}),
-    searchText: text().notNull().default(""),
+    searchName: text().notNull().default(""),
+    searchNameRest: text(),
+    emailDomain: text(),
+    phoneReversed: text(),
     createdAt: createdAt(),
     updatedAt: timestamptz().notNull().defaultNow(),
   },
@@ -81,16 +89,27 @@ export const contacts = pgTable(
       columns: [table.tenantId, table.companyId],
       foreignColumns: [companies.tenantId, companies.id],
     }),
-    index("contacts_email_idx").on(table.tenantId, table.email),
-    index("contacts_phone_idx").on(table.tenantId, table.phone),
+    index("contacts_email_idx").on(table.tenantId, table.email.op("text_pattern_ops"), table.id),
+    index("contacts_email_domain_idx").on(table.tenantId, table.emailDomain.op("text_pattern_ops"), table.id),
+    index("contacts_phone_idx").on(table.tenantId, table.phone.op("text_pattern_ops"), table.id),
+    index("contacts_phone_reversed_idx").on(
+      table.tenantId,
+      table.phoneReversed.op("text_pattern_ops"),
+      table.id,
+    ),
+    index("contacts_search_name_idx").on(table.tenantId, table.searchName.op("text_pattern_ops"), table.id),
+    index("contacts_search_name_rest_idx").on(
+      table.tenantId,
+      table.searchNameRest.op("text_pattern_ops"),
+      table.id,
+    ),
     index("contacts_other_emails_idx").using("gin", table.otherEmails),
     index("contacts_other_phones_idx").using("gin", table.otherPhones),
-    index("contacts_company_idx").on(table.tenantId, table.companyId),
+    index("contacts_company_idx").on(table.tenantId, table.companyId, table.id),
     index("contacts_owner_idx").on(table.tenantId, table.ownerId),
     index("contacts_stage_idx").on(table.tenantId, table.lifecycleStage, table.id),
     index("contacts_name_idx").on(table.tenantId, table.name, table.id),
     index("contacts_updated_idx").on(table.tenantId, table.updatedAt, table.id),
-    index("contacts_search_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
     index("contacts_name_trgm_idx").using("gin", sql`${table.name} gin_trgm_ops`),
   ],
 );

@@ -1,9 +1,11 @@
-import { and, asc, count, desc, eq, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, ne, or, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { companies, contacts } from "../tables.ts";
 
 export type CompanyRow = typeof companies.$inferSelect;
-export type CompanyChanges = Partial<Pick<CompanyRow, "name" | "domain" | "industry" | "size">>;
+export type CompanyChanges = Partial<
+  Pick<CompanyRow, "name" | "searchName" | "domain" | "industry" | "size">
+>;
 
 /** Inserts unless the domain is taken in the organisation; answers undefined then. */
 export async function insertCompany(executor: Executor, row: typeof companies.$inferInsert) {
@@ -110,52 +112,10 @@ export async function listCompanyContacts(
     .limit(page.limit);
 }
 
-/** What a company's contacts' search text is made of, in batches by id. */
-export async function listSearchableContacts(
-  executor: Executor,
-  tenantId: string,
-  companyId: string,
-  page: { afterId?: string; limit: number },
-) {
-  return executor
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      email: contacts.email,
-      otherEmails: contacts.otherEmails,
-      phone: contacts.phone,
-      otherPhones: contacts.otherPhones,
-    })
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.tenantId, tenantId),
-        eq(contacts.companyId, companyId),
-        page.afterId ? sql`${contacts.id} > ${page.afterId}::uuid` : undefined,
-      ),
-    )
-    .orderBy(asc(contacts.id))
-    .limit(page.limit);
-}
-
-/**
- * Sets many contacts' search text in one statement; `unlinkCompany` also clears their company
- * (deleting a company: the foreign key has no cascade).
- */
-export async function updateContactSearchTexts(
-  executor: Executor,
-  tenantId: string,
-  rows: { id: string; searchText: string }[],
-  options: { unlinkCompany?: boolean } = {},
-) {
-  if (rows.length === 0) return;
-  const values = sql.join(
-    rows.map((row) => sql`(${row.id}::uuid, ${row.searchText}::text)`),
-    sql`, `,
-  );
-  const unlink: SQL = options.unlinkCompany ? sql`, company_id = null` : sql``;
-  await executor.execute(sql`
-    update ${contacts} set search_text = batch.search_text ${unlink}
-    from (values ${values}) as batch (id, search_text)
-    where ${contacts.tenantId} = ${tenantId} and ${contacts.id} = batch.id`);
+/** Detaches a company's contacts before it is deleted (the foreign key has no cascade). */
+export async function unlinkCompanyContacts(executor: Executor, tenantId: string, companyId: string) {
+  await executor
+    .update(contacts)
+    .set({ companyId: null })
+    .where(and(eq(contacts.tenantId, tenantId), eq(contacts.companyId, companyId)));
 }

@@ -16,7 +16,7 @@ import {
 import { newId } from "../../../platform/ids.ts";
 import type { ContactView } from "../contacts/dto.ts";
 import { presentContacts } from "../contacts/present.ts";
-import { searchTextOf } from "../contacts/search-text.ts";
+import { normaliseSearchText } from "../contacts/search-keys.ts";
 import { assertCrm } from "../policy.ts";
 import type {
   CompanyDetailView,
@@ -28,8 +28,6 @@ import type {
 import * as repo from "./repo.ts";
 
 export type CompanyService = ReturnType<typeof createCompanyService>;
-
-const searchTextBatch = 500;
 
 const present = (row: repo.CompanyRow): CompanyView => ({
   id: row.id,
@@ -60,35 +58,6 @@ function decodeNamePosition(cursor: string | undefined) {
   return position && { name: position.value as string, id: position.id };
 }
 
-/**
- * Recomputes the search text of every contact of the company, in batches, so the search box finds
- * them by the company's current name (or no longer by any, when `unlink` detaches them first).
- */
-async function refreshContactSearch(
-  tx: Executor,
-  tenantId: string,
-  companyId: string,
-  companyName: string | null,
-  unlink = false,
-) {
-  let afterId: string | undefined;
-  for (;;) {
-    const batch = await repo.listSearchableContacts(tx, tenantId, companyId, {
-      afterId,
-      limit: searchTextBatch,
-    });
-    await repo.updateContactSearchTexts(
-      tx,
-      tenantId,
-      batch.map((contact) => ({ id: contact.id, searchText: searchTextOf(contact, companyName) })),
-      { unlinkCompany: unlink },
-    );
-    // Unlinked contacts leave the company, so the next batch is the first remaining one.
-    if (batch.length < searchTextBatch) return;
-    afterId = unlink ? undefined : batch.at(-1)?.id;
-  }
-}
-
 /** Companies contacts work at: domain unique per organisation, name part of their contacts' search. */
 export function createCompanyService(deps: { db: Db }) {
   const { db } = deps;
@@ -107,6 +76,7 @@ export function createCompanyService(deps: { db: Db }) {
           tenantId: actor.tenantId,
           id: newId(),
           name: input.name,
+          searchName: normaliseSearchText(input.name),
           domain: input.domain ?? null,
           industry: input.industry || null,
           size: input.size ?? null,
@@ -146,7 +116,7 @@ export function createCompanyService(deps: { db: Db }) {
         return { ...present(row), contactCount: await repo.countCompanyContacts(tx, actor.tenantId, id) };
       }),
 
-    /** Changes a company; a rename refreshes its contacts' search text in the same transaction. */
+    /** Changes a company; the search box finds its contacts by the new name at once. */
     updateCompany: (actor: Actor, id: string, input: UpdateCompanyInput): Promise<CompanyView> =>
       withTenant(db, actor.tenantId, async (tx) => {
         const before = await loadCompany(tx, actor, id);
@@ -154,12 +124,13 @@ export function createCompanyService(deps: { db: Db }) {
           throw domainTaken(input.domain);
         const after =
           (await repo.updateCompany(tx, actor.tenantId, id, {
-            ...(input.name === undefined ? {} : { name: input.name }),
+            ...(input.name === undefined
+              ? {}
+              : { name: input.name, searchName: normaliseSearchText(input.name) }),
             ...(input.domain === undefined ? {} : { domain: input.domain }),
             ...(input.industry === undefined ? {} : { industry: input.industry || null }),
             ...(input.size === undefined ? {} : { size: input.size }),
           })) ?? before;
-        if (after.name !== before.name) await refreshContactSearch(tx, actor.tenantId, id, after.name);
         await recordAudit(tx, actor, {
           action: "company.update",
           targetType: "company",
@@ -180,7 +151,7 @@ export function createCompanyService(deps: { db: Db }) {
       assertCrm(actor, "companies.delete");
       await withTenant(db, actor.tenantId, async (tx) => {
         const before = await loadCompany(tx, actor, id);
-        await refreshContactSearch(tx, actor.tenantId, id, null, true);
+        await repo.unlinkCompanyContacts(tx, actor.tenantId, id);
         await repo.deleteCompany(tx, actor.tenantId, id);
         await recordAudit(tx, actor, {
           action: "company.delete",

@@ -152,13 +152,14 @@ describe("contact fields, filters and sorting", () => {
   });
 
   it("sorts on any column and pages through every row exactly once with keyset cursors", async () => {
-    expect(await names({ sort: "name", order: "asc", q: "a" })).toEqual([
+    expect(await names({ sort: "name", order: "asc" })).toEqual([
       "Vera Epsilon",
       "Walid Delta",
       "Xu Gamma",
       "Yann Beta",
       "Zoë Alpha",
     ]);
+    expect(await names({ sort: "name", order: "desc", q: "e" })).toEqual(["Vera Epsilon"]);
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
@@ -218,8 +219,8 @@ describe("phones, upsert, duplicates and merge", () => {
       phone: "+233 20 765 4321",
     });
     expect(sameEmail.json()).toMatchObject({ id: first.json().id, phones: ["+233207654321"] });
-    expect(await names({ q: "+233 20 765 4321" })).toEqual(["Kofi"]);
-    expect(await names({ q: "233207654321" })).toEqual(["Kofi"]);
+    expect(await names({ q: "+233 24 123" })).toEqual(["Kofi"]);
+    expect(await names({ q: "1234567" })).toEqual(["Kofi"]);
   });
 
   it("finds duplicates and merges them, moving tags-free fields and deleting the duplicate", async () => {

@@ -9,7 +9,7 @@ import type { ContactView } from "./dto.ts";
 import { moveCrmRecords } from "./merge-repo.ts";
 import { presentContact, presentContacts } from "./present.ts";
 import * as repo from "./repo.ts";
-import { searchTextOf } from "./search-text.ts";
+import { contactSearchKeys } from "./search-keys.ts";
 
 /** Moves another module's records (conversations, deals, sends) from merged contacts to the survivor. */
 export type ContactLinkMover = (
@@ -109,15 +109,12 @@ export function createContactMerger(deps: { db: Db; linkMovers: ContactLinkMover
         if (!survivor || merged.length !== others.length) throw notFound("The contact");
         const ordered = others.map((other) => merged.find((row) => row.id === other) as repo.ContactRow);
         const changes = mergedFields(survivor, ordered);
-        const companyName = changes.companyId
-          ? (await repo.findCompanyNames(tx, actor.tenantId, [changes.companyId])).get(changes.companyId)
-          : null;
         await moveCrmRecords(tx, actor.tenantId, others, id);
         for (const move of linkMovers) await move(tx, actor.tenantId, others, id);
         await repo.deleteContacts(tx, actor.tenantId, others);
         const after = (await repo.updateContact(tx, actor.tenantId, id, {
           ...changes,
-          searchText: searchTextOf({ ...survivor, ...changes } as repo.ContactRow, companyName),
+          ...contactSearchKeys({ ...survivor, ...changes }),
         })) as repo.ContactRow;
         await appendActivities(tx, actor.tenantId, [
           {

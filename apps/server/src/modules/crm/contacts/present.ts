@@ -2,6 +2,34 @@ import type { Executor } from "../../../platform/db/client.ts";
 import type { ContactView } from "./dto.ts";
 import { type ContactRow, findCompanyNames, findTagsOfContacts } from "./repo.ts";
 
+/** What a contact's view shows beside its own columns. */
+export type ContactExtras = { tags: ContactView["tags"]; companyName: string | null };
+
+/** A contact as the API answers it. */
+export function toContactView(row: ContactRow, extras: ContactExtras): ContactView {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    phoneAsEntered: row.phoneAsEntered,
+    emails: row.otherEmails,
+    phones: row.otherPhones,
+    companyId: row.companyId,
+    company: row.companyId ? { id: row.companyId, name: extras.companyName ?? "" } : null,
+    ownerId: row.ownerId,
+    lifecycleStage: row.lifecycleStage,
+    source: row.source,
+    language: row.language,
+    timezone: row.timezone,
+    avatarUrl: row.avatarUrl,
+    customFields: row.customFields,
+    tags: extras.tags,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
 /** Contacts as the API answers them, with their tags and company name (two queries for any number of rows). */
 export async function presentContacts(
   executor: Executor,
@@ -19,27 +47,12 @@ export async function presentContacts(
     tenantId,
     rows.flatMap((row) => (row.companyId ? [row.companyId] : [])),
   );
-  return rows.map((row) => ({
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    phoneAsEntered: row.phoneAsEntered,
-    emails: row.otherEmails,
-    phones: row.otherPhones,
-    companyId: row.companyId,
-    company: row.companyId ? { id: row.companyId, name: companyNames.get(row.companyId) ?? "" } : null,
-    ownerId: row.ownerId,
-    lifecycleStage: row.lifecycleStage,
-    source: row.source,
-    language: row.language,
-    timezone: row.timezone,
-    avatarUrl: row.avatarUrl,
-    customFields: row.customFields,
-    tags: tagsByContact.get(row.id) ?? [],
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-  }));
+  return rows.map((row) =>
+    toContactView(row, {
+      tags: tagsByContact.get(row.id) ?? [],
+      companyName: row.companyId ? (companyNames.get(row.companyId) ?? null) : null,
+    }),
+  );
 }
 
 export async function presentContact(

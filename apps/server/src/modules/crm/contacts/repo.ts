@@ -76,7 +76,22 @@ export async function findContactsWithSimilarName(
     .limit(limit);
 }
 
-/** One page of contacts matching `where`, in `sort` order, with each row's sort value for the cursor. */
+// Written out with aliases: drizzle prints columns of the selected fields unqualified, which a
+// correlated subquery over tables that share column names cannot use.
+/** A contact's company name, as a correlated subquery of a query on contacts. */
+export const contactCompanyName = sql<string | null>`(
+  select co.name from ${companies} co
+  where co.tenant_id = ${contacts}.tenant_id and co.id = ${contacts}.company_id)`;
+
+const contactTagList = sql<{ id: string; name: string; color: string }[]>`coalesce((
+  select json_agg(json_build_object('id', t.id, 'name', t.name, 'color', t.color) order by t.name)
+  from ${contactTags} ct join ${tags} t on t.tenant_id = ct.tenant_id and t.id = ct.tag_id
+  where ct.tenant_id = ${contacts}.tenant_id and ct.contact_id = ${contacts}.id), '[]')`;
+
+/**
+ * One page of contacts matching `where`, in `sort` order, with each row's sort value for the cursor,
+ * its tags and its company name: one query for the page.
+ */
 export async function listContacts(
   executor: Executor,
   tenantId: string,
@@ -85,7 +100,12 @@ export async function listContacts(
   page: { after?: SortPosition; limit: number },
 ) {
   return executor
-    .select({ contact: contacts, sortKey: sortKey(sort) })
+    .select({
+      contact: contacts,
+      sortKey: sortKey(sort),
+      tags: contactTagList,
+      companyName: contactCompanyName,
+    })
     .from(contacts)
     .where(and(eq(contacts.tenantId, tenantId), where, page.after ? after(sort, page.after) : undefined))
     .orderBy(orderBy(sort))

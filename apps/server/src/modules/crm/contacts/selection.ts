@@ -1,23 +1,22 @@
 import { and, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../../platform/db/client.ts";
-import { escapeLike } from "../../../platform/db/like.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
 import { compileFilter } from "../filter/compile-filter.ts";
 import { contactFieldCatalogue, type FieldKind } from "../filter/field-catalogue.ts";
 import { type ContactFilter, contactFilter } from "../filter/filter-dto.ts";
 import { findSegment } from "../segments/repo.ts";
-import { findSettings, listCustomFields } from "../settings/repo.ts";
-import { contacts } from "../tables.ts";
+import { findQueryVocabulary } from "../settings/repo.ts";
+import { companies, contacts } from "../tables.ts";
 import type { ContactSelection } from "./dto.ts";
-import { normalisePhone, phoneDigits } from "./phone.ts";
+import { type SearchPrefixes, searchPrefixesOf } from "./search-keys.ts";
 
 /** What a contact query runs against: the organisation's fields (custom ones included) and phone country. */
 export type ContactVocabulary = { catalogue: Map<string, FieldKind>; defaultCountry: string | null };
 
 export async function loadVocabulary(executor: Executor, tenantId: string): Promise<ContactVocabulary> {
-  const definitions = await listCustomFields(executor, tenantId);
-  const settings = await findSettings(executor, tenantId);
-  return { catalogue: contactFieldCatalogue(definitions), defaultCountry: settings?.defaultCountry ?? null };
+  const { definitions, defaultCountry } = await findQueryVocabulary(executor, tenantId);
+  return { catalogue: contactFieldCatalogue(definitions), defaultCountry };
 }
 
 /** A filter given as JSON text (a query parameter), checked; errors name `path`. */
@@ -43,63 +42,76 @@ export function parseFilterParam(text: string, path: string): ContactFilter {
   return result.data;
 }
 
-/** Matches of a term beyond which a list page walks its sort index instead (docs/crm.md, "Search"). */
-const commonTermMatches = 1000;
+/** Matches beyond which a list page walks its sort index instead (docs/crm.md, "Search"). */
+const commonTermMatches = 2000;
+/** Companies a term can name at once: their contacts are found too. */
+const companiesPerTerm = 100;
+/** Sorts after every character, so `[prefix, prefix + highest)` is every text starting with prefix. */
+const highest = "\u{10FFFF}";
 
+/** A prefix range under a text_pattern_ops index: both operators are leakproof, so RLS lets it use the index. */
+const startsWith = (column: SQL | AnyPgColumn, prefix: string) =>
+  sql`(${column} ~>=~ ${prefix} and ${column} ~<~ ${prefix + highest})`;
 /**
- * The LIKE patterns of what someone typed: lower-cased text anywhere, or the digits of a phone
- * however it is typed. A term shorter than three characters has no trigram to look up, so it
- * matches the start or the end of a word: `杨伟` finds 杨伟明, `小明` finds 王小明, `li` finds
- * "Li Wei", "Lisa" and "Ali"; padded like that, each pattern has a trigram the index can use.
+ * The same test that no index can answer, so that PostgreSQL walks the list's sort index testing
+ * rows: it cannot estimate pattern ranges (it guessed 1 row for a term matching 6,669) and would
+ * otherwise collect and sort every match of a common term.
  */
-export function searchPatterns(q: string, defaultCountry: string | null): string[] {
-  const term = q.trim().toLowerCase();
-  const patterns = new Set<string>();
-  if ([...term].length < 3) {
-    const escaped = escapeLike(term);
-    for (const pattern of [`${escaped}%`, `% ${escaped}%`, `%${escaped}`, `%${escaped} %`])
-      patterns.add(pattern);
-  } else {
-    patterns.add(`%${escapeLike(term)}%`);
-  }
-  const digits = phoneDigits(q);
-  if (digits.length >= 3) patterns.add(`%${digits}%`);
-  const e164 = normalisePhone(q, defaultCountry);
-  if (e164) patterns.add(`%${phoneDigits(e164)}%`);
-  return [...patterns];
+const startsWithTested = (column: SQL | AnyPgColumn, prefix: string) =>
+  sql`starts_with(coalesce(${column}, ''), ${prefix})`;
+
+/** Each way a contact matches the search term: the start of one of its search keys. */
+function searchMatches(
+  tenantId: string,
+  prefixes: SearchPrefixes,
+  test: typeof startsWith = startsWith,
+): SQL[] {
+  const matchingCompanies = sql`array(select ${companies.id} from ${companies}
+    where ${companies.tenantId} = ${tenantId} and ${startsWith(companies.searchName, prefixes.text)}
+    limit ${companiesPerTerm})`;
+  return [
+    test(contacts.searchName, prefixes.text),
+    test(contacts.searchNameRest, prefixes.text),
+    test(contacts.email, prefixes.text),
+    test(contacts.emailDomain, prefixes.text),
+    sql`${contacts.companyId} = any(${matchingCompanies})`,
+    ...prefixes.phones.map((phone) => test(contacts.phone, phone)),
+    ...prefixes.phoneEndings.map((ending) => test(contacts.phoneReversed, ending)),
+  ];
 }
 
-const patternArray = (patterns: string[]) =>
-  sql`array[${sql.join(
-    patterns.map((pattern) => sql`${pattern}`),
-    sql`, `,
-  )}]::text[]`;
+const anyOf = (conditions: SQL[]) => sql`(${sql.join(conditions, sql` or `)})`;
 
 /**
- * The search box's condition. The trigram lookup runs in `sbos_contact_search` (see its migration:
- * LIKE cannot use an index under row-level security) and answers the tenant's matching ids. For a
- * page of a list, a term matching more than `commonTermMatches` contacts is instead tested row by
- * row while the list walks its sort index: a page fills after a few thousand rows at most, where
- * collecting every match of "Müller" first took 300 ms.
+ * The search box's condition: any search key starting with the term. For counts, exports and bulk
+ * actions the planner combines the keys' indexes. A list page first probes each key's index for at
+ * most `commonTermMatches` ids (range scans that stop there): a rare term reads just those ids; a
+ * common one walks the list's sort index testing each row, and fills a page within a few thousand.
  */
 async function searchCondition(
   executor: Executor,
+  tenantId: string,
   q: string,
   defaultCountry: string | null,
   purpose: SelectionPurpose,
 ): Promise<SQL> {
-  const patterns = searchPatterns(q, defaultCountry);
-  if (purpose === "all") {
-    return sql`${contacts.id} in (select sbos_contact_search(${patternArray(patterns)}))`;
-  }
-  const probe = await executor.execute<{ id: string }>(
-    sql`select sbos_contact_search(${patternArray(patterns)}, ${commonTermMatches + 1}) as id`,
+  const prefixes = searchPrefixesOf(q, defaultCountry);
+  if (!prefixes) return sql`false`;
+  const matches = searchMatches(tenantId, prefixes);
+  if (purpose === "all") return anyOf(matches);
+  const probes = matches.map(
+    (match) =>
+      sql`(select ${contacts.id} as id from ${contacts} where ${contacts.tenantId} = ${tenantId} and ${match} limit ${commonTermMatches + 1})`,
   );
-  if (probe.rows.length > commonTermMatches) {
-    return sql`sbos_search_text_matches(${contacts.searchText}, ${patternArray(patterns)})`;
-  }
-  const ids = [...new Set(probe.rows.map((row) => row.id))];
-  return sql`${contacts.id} = any(${`{${ids.join(",")}}`}::uuid[])`;
+  // One row back either way: the ids as an array literal, or null for a common term. The probe
+  // stops at the first `commonTermMatches + 1` matches; a contact matching twice counts twice
+  // there, which at worst walks the sort index for a term just under the threshold.
+  const probe = await executor.execute<{ ids: string | null }>(sql`
+    select case when count(*) > ${commonTermMatches} then null else coalesce(array_agg(distinct id), '{}')::text end as ids
+    from (select id from (${sql.join(probes, sql` union all `)}) as matches limit ${commonTermMatches + 1}) as first_matches`);
+  const ids = probe.rows[0]?.ids ?? null;
+  if (ids === null) return anyOf(searchMatches(tenantId, prefixes, startsWithTested));
+  return sql`${contacts.id} = any(${ids}::uuid[])`;
 }
 
 /** `page` when only the first rows in sort order are read (a list page); `all` for counts, exports, bulk. */
@@ -116,7 +128,7 @@ export async function selectionCondition(
 ): Promise<SQL | undefined> {
   const parts: SQL[] = [];
   if (selection.q)
-    parts.push(await searchCondition(executor, selection.q, vocabulary.defaultCountry, purpose));
+    parts.push(await searchCondition(executor, tenantId, selection.q, vocabulary.defaultCountry, purpose));
   const filter =
     selection.parsedFilter ??
     (selection.filter ? parseFilterParam(selection.filter, `${path}.filter`) : undefined);

@@ -19,9 +19,9 @@ import type {
 } from "./dto.ts";
 import { normalisePhone } from "./phone.ts";
 import { type MemberCheck, prepareContactChanges } from "./prepare.ts";
-import { presentContact, presentContacts } from "./present.ts";
+import { presentContact, toContactView } from "./present.ts";
 import * as repo from "./repo.ts";
-import { searchTextOf } from "./search-text.ts";
+import { contactSearchKeys } from "./search-keys.ts";
 import { loadVocabulary, selectionCondition } from "./selection.ts";
 
 export type ContactService = ReturnType<typeof createContactService>;
@@ -54,11 +54,8 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
       trustedPhone,
     });
     const base = { name: input.name, email: null, phone: null, otherEmails: [], otherPhones: [], ...changes };
-    const companyName = base.companyId
-      ? (await repo.findCompanyNames(tx, actor.tenantId, [base.companyId])).get(base.companyId)
-      : null;
     const [row] = await repo.insertContacts(tx, [
-      { ...base, tenantId: actor.tenantId, id: newId(), searchText: searchTextOf(base, companyName) },
+      { ...base, tenantId: actor.tenantId, id: newId(), ...contactSearchKeys(base) },
     ]);
     const created = row as repo.ContactRow;
     await recordAudit(tx, actor, {
@@ -95,14 +92,10 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
       checkMembers,
       current: before,
     });
-    const merged = { ...before, ...changes };
-    const companyName = merged.companyId
-      ? (await repo.findCompanyNames(tx, actor.tenantId, [merged.companyId])).get(merged.companyId)
-      : null;
     const after =
       (await repo.updateContact(tx, actor.tenantId, before.id, {
         ...changes,
-        searchText: searchTextOf(merged, companyName),
+        ...contactSearchKeys({ ...before, ...changes }),
       })) ?? before;
     await recordAudit(tx, actor, {
       action: "contact.update",
@@ -200,11 +193,7 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
         const pageRows = rows.slice(0, query.limit);
         const last = pageRows.at(-1);
         return {
-          data: await presentContacts(
-            tx,
-            actor.tenantId,
-            pageRows.map((row) => row.contact),
-          ),
+          data: pageRows.map((row) => toContactView(row.contact, row)),
           nextCursor:
             rows.length > query.limit && last ? encodeSortCursor(last.sortKey, last.contact.id) : null,
         };

@@ -1,9 +1,16 @@
 import { and, asc, eq, getTableColumns, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
-import { companies, contacts, contactTags, tags } from "../tables.ts";
+import { contactCompanyName } from "../contacts/repo.ts";
+import { contacts, contactTags, tags } from "../tables.ts";
 
-/** Every column an export can show: all but the search text, which is derived and only for the index. */
-const { searchText: _searchText, ...exportedColumns } = getTableColumns(contacts);
+/** Every column an export can show: all but the search keys, which are derived and only for the indexes. */
+const {
+  searchName: _searchName,
+  searchNameRest: _searchNameRest,
+  emailDomain: _emailDomain,
+  phoneReversed: _phoneReversed,
+  ...exportedColumns
+} = getTableColumns(contacts);
 
 // Written out with aliases: drizzle prints columns of the selected fields unqualified, which a
 // correlated subquery over tables that share column names cannot use.
@@ -11,10 +18,6 @@ const tagNames = sql<string[] | null>`(
   select array_agg(t.name order by t.name) from ${contactTags} ct
   join ${tags} t on t.tenant_id = ct.tenant_id and t.id = ct.tag_id
   where ct.tenant_id = ${contacts}.tenant_id and ct.contact_id = ${contacts}.id)`;
-
-const companyName = sql<string | null>`(
-  select co.name from ${companies} co
-  where co.tenant_id = ${contacts}.tenant_id and co.id = ${contacts}.company_id)`;
 
 export type ExportedContact = Awaited<ReturnType<typeof listExportBatch>>[number];
 
@@ -30,7 +33,7 @@ export async function listExportBatch(
   page: { afterId?: string; limit: number },
 ) {
   return executor
-    .select({ ...exportedColumns, tagNames, companyName })
+    .select({ ...exportedColumns, tagNames, companyName: contactCompanyName })
     .from(contacts)
     .where(
       and(

@@ -2,8 +2,7 @@ import type { Actor } from "../../../platform/actor.ts";
 import type { Executor } from "../../../platform/db/client.ts";
 import { newId } from "../../../platform/ids.ts";
 import { recordConsent } from "../consent/service.ts";
-import { findCompanyNames } from "../contacts/repo.ts";
-import { searchTextOf } from "../contacts/search-text.ts";
+import { contactSearchKeys } from "../contacts/search-keys.ts";
 import { findSettings, listCustomFields } from "../settings/repo.ts";
 import { findOrCreateTagsByName } from "../tags/repo.ts";
 import type { CsvDelimiter, RecordBatch } from "./csv.ts";
@@ -134,17 +133,6 @@ export async function writeBatch(tx: Executor, job: BatchJob, rows: PlannedRow[]
   for (const contact of plan.contacts) {
     if (contact.companyName) contact.draft.companyId = companies.get(lower(contact.companyName))?.id ?? null;
   }
-  const keptCompanyIds = plan.contacts.flatMap((contact) =>
-    !contact.companyName && contact.draft.companyId ? [contact.draft.companyId] : [],
-  );
-  const keptCompanyNames = await findCompanyNames(tx, tenantId, keptCompanyIds);
-  const companyNameOf = (contact: PlannedContact) =>
-    contact.companyName
-      ? companies.get(lower(contact.companyName))?.name
-      : contact.draft.companyId
-        ? keptCompanyNames.get(contact.draft.companyId)
-        : null;
-
   const ids = new Map<PlannedContact, string>();
   const fresh = plan.contacts.filter((contact) => !contact.existing);
   await repo.insertImportedContacts(
@@ -154,7 +142,7 @@ export async function writeBatch(tx: Executor, job: BatchJob, rows: PlannedRow[]
       const id = newId();
       ids.set(contact, id);
       const row = { ...contact.draft, name: nameOf(contact.draft) };
-      return { ...row, id, searchText: searchTextOf(row, companyNameOf(contact)) };
+      return { ...row, id, ...contactSearchKeys(row) };
     }),
   );
   const matched = plan.contacts.filter((contact) => contact.existing);
@@ -165,7 +153,7 @@ export async function writeBatch(tx: Executor, job: BatchJob, rows: PlannedRow[]
       const id = contact.existing?.id as string;
       ids.set(contact, id);
       const row = { ...contact.draft, name: nameOf(contact.draft) };
-      return { ...row, id, searchText: searchTextOf(row, companyNameOf(contact)) };
+      return { ...row, id, ...contactSearchKeys(row) };
     }),
   );
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { newId } from "../../../platform/ids.ts";
+import { type ContactSearchKeys, normaliseSearchText } from "../contacts/search-keys.ts";
 import { companies, consents, contacts, importErrors, importFiles, imports } from "../tables.ts";
 import type { ContactDraft } from "./plan.ts";
 
@@ -236,15 +237,17 @@ export async function findOrCreateCompaniesByName(executor: Executor, tenantId: 
   if (missing.length > 0) {
     const inserted = await executor
       .insert(companies)
-      .values(missing.map(([, name]) => ({ tenantId, id: newId(), name })))
+      .values(
+        missing.map(([, name]) => ({ tenantId, id: newId(), name, searchName: normaliseSearchText(name) })),
+      )
       .returning({ id: companies.id, name: companies.name });
     for (const company of inserted) byLowerName.set(company.name.toLowerCase(), company);
   }
   return { companies: byLowerName, created: missing.length };
 }
 
-/** A contact as the import writes it: the draft, with its id, final name and search text. */
-export type ImportedContact = ContactDraft & { id: string; name: string; searchText: string };
+/** A contact as the import writes it: the draft, with its id, final name and search keys. */
+export type ImportedContact = ContactDraft & { id: string; name: string } & ContactSearchKeys;
 
 /**
  * The contacts as one JSON document of rows, expanded by `jsonb_to_recordset`: one parameter
@@ -266,12 +269,16 @@ function contactRecords(rows: ImportedContact[]) {
       language: row.language,
       timezone: row.timezone,
       custom_fields: row.customFields,
-      search_text: row.searchText,
+      search_name: row.searchName,
+      search_name_rest: row.searchNameRest,
+      email_domain: row.emailDomain,
+      phone_reversed: row.phoneReversed,
     })),
   );
   return sql`jsonb_to_recordset(${document}::jsonb) as batch (id uuid, name text, email text, phone text,
     phone_as_entered text, other_emails text[], other_phones text[], company_id uuid, lifecycle_stage text,
-    source text, language text, timezone text, custom_fields jsonb, search_text text)`;
+    source text, language text, timezone text, custom_fields jsonb, search_name text, search_name_rest text,
+    email_domain text, phone_reversed text)`;
 }
 
 /** Inserts many new contacts in one statement. */
@@ -279,10 +286,12 @@ export async function insertImportedContacts(executor: Executor, tenantId: strin
   if (rows.length === 0) return;
   await executor.execute(sql`
     insert into contacts (tenant_id, id, name, email, phone, phone_as_entered, other_emails, other_phones,
-      company_id, lifecycle_stage, source, language, timezone, custom_fields, search_text)
+      company_id, lifecycle_stage, source, language, timezone, custom_fields, search_name, search_name_rest,
+      email_domain, phone_reversed)
     select ${tenantId}::uuid, batch.id, batch.name, batch.email, batch.phone, batch.phone_as_entered,
       batch.other_emails, batch.other_phones, batch.company_id, batch.lifecycle_stage, batch.source,
-      batch.language, batch.timezone, batch.custom_fields, batch.search_text
+      batch.language, batch.timezone, batch.custom_fields, batch.search_name, batch.search_name_rest,
+      batch.email_domain, batch.phone_reversed
     from ${contactRecords(rows)}`);
 }
 
@@ -294,7 +303,9 @@ export async function updateImportedContacts(executor: Executor, tenantId: strin
       phone_as_entered = batch.phone_as_entered, other_emails = batch.other_emails,
       other_phones = batch.other_phones, company_id = batch.company_id, lifecycle_stage = batch.lifecycle_stage,
       source = batch.source, language = batch.language, timezone = batch.timezone,
-      custom_fields = batch.custom_fields, search_text = batch.search_text, updated_at = now()
+      custom_fields = batch.custom_fields, search_name = batch.search_name,
+      search_name_rest = batch.search_name_rest, email_domain = batch.email_domain,
+      phone_reversed = batch.phone_reversed, updated_at = now()
     from ${contactRecords(rows)}
     where contacts.tenant_id = ${tenantId} and contacts.id = batch.id`);
 }

@@ -1,5 +1,6 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
+import type { CustomFieldDefinition } from "../filter/field-catalogue.ts";
 import { crmSettings, customFields } from "../tables.ts";
 
 export type CustomFieldRow = typeof customFields.$inferSelect;
@@ -16,6 +17,24 @@ export async function saveSettings(executor: Executor, tenantId: string, default
     .onConflictDoUpdate({ target: crmSettings.tenantId, set: { defaultCountry, updatedAt: new Date() } })
     .returning();
   return row as typeof crmSettings.$inferSelect;
+}
+
+/**
+ * What contact queries are compiled against, in one query: the custom field definitions (in
+ * creation order) and the default phone country.
+ */
+export async function findQueryVocabulary(executor: Executor, tenantId: string) {
+  const result = await executor.execute<{
+    default_country: string | null;
+    definitions: CustomFieldDefinition[];
+  }>(sql`
+    select (select s.default_country from ${crmSettings} s where s.tenant_id = ${tenantId}) as default_country,
+      coalesce((
+        select json_agg(json_build_object('key', f.key, 'label', f.label, 'type', f.type, 'options', f.options)
+          order by f.created_at, f.id)
+        from ${customFields} f where f.tenant_id = ${tenantId}), '[]') as definitions`);
+  const row = result.rows[0];
+  return { defaultCountry: row?.default_country ?? null, definitions: row?.definitions ?? [] };
 }
 
 export async function listCustomFields(executor: Executor, tenantId: string) {
