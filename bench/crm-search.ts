@@ -1,8 +1,9 @@
-import { and, eq, sql } from "drizzle-orm";
+import { drizzle } from "drizzle-orm/node-postgres";
+import pg from "pg";
+import { listContacts } from "../apps/server/src/modules/crm/contacts/repo.ts";
 import { loadVocabulary, selectionCondition } from "../apps/server/src/modules/crm/contacts/selection.ts";
-import { after, orderBy, resolveSort, sortKey } from "../apps/server/src/modules/crm/filter/sort.ts";
-import { contacts } from "../apps/server/src/modules/crm/tables.ts";
-import { openDatabase } from "../apps/server/src/platform/db/client.ts";
+import { resolveSort } from "../apps/server/src/modules/crm/filter/sort.ts";
+import type { Db } from "../apps/server/src/platform/db/client.ts";
 import { withTenant } from "../apps/server/src/platform/db/tenancy.ts";
 import { type ContactRequest, contactsPath, type QueryKind } from "./crm-queries.ts";
 import type { BenchOrganization } from "./lib/crm-organizations.ts";
@@ -32,33 +33,36 @@ export async function measureContactQueries(
 }
 
 /**
- * EXPLAIN (ANALYZE, BUFFERS) of the page query the contacts service runs for `request`, built with
- * the service's own selection and sort code, in a tenant transaction as the app runs it.
+ * EXPLAIN (ANALYZE, BUFFERS) of the page query the contacts service runs for `request`: the service's
+ * own steps (vocabulary, selection, repository) run once on a connection that records its SQL, in a
+ * tenant transaction as the app runs it (application role, row-level security on); the page
+ * statement is then explained there.
  */
 async function explainContactQuery(databaseUrl: string, tenantId: string, request: ContactRequest) {
-  const database = await openDatabase({ kind: "postgres", url: databaseUrl, poolSize: 1 });
+  const client = new pg.Client({ connectionString: databaseUrl, options: "-c jit=off" });
+  await client.connect();
+  const statements: { query: string; params: unknown[] }[] = [];
+  const db = drizzle(client, {
+    casing: "snake_case",
+    logger: { logQuery: (query, params) => statements.push({ query, params }) },
+  }) as unknown as Db;
   try {
-    return await withTenant(database.db, tenantId, async (tx) => {
+    return await withTenant(db, tenantId, async (tx) => {
       const vocabulary = await loadVocabulary(tx, tenantId);
       const query = request.query;
-      const where = await selectionCondition(tx, tenantId, query, vocabulary, "querystring", "page");
       const sort = resolveSort(query.sort, query.order as "asc" | "desc" | undefined, vocabulary.catalogue);
-      const page = tx
-        .select({ contact: contacts, sortKey: sortKey(sort) })
-        .from(contacts)
-        .where(
-          and(
-            eq(contacts.tenantId, tenantId),
-            where,
-            request.position ? after(sort, request.position) : undefined,
-          ),
-        )
-        .orderBy(orderBy(sort))
-        .limit(Number(query.limit ?? 50) + 1);
-      const result = await tx.execute<{ "QUERY PLAN": string }>(sql`explain (analyze, buffers) ${page}`);
+      const page = { sort, after: request.position, limit: Number(query.limit ?? 50) + 1 };
+      const where = await selectionCondition(tx, tenantId, query, vocabulary, "querystring", { page });
+      await listContacts(tx, tenantId, where, sort, page);
+      const statement = statements.at(-1);
+      if (!statement) throw new Error("the repository ran no statement");
+      const result = await client.query<{ "QUERY PLAN": string }>(
+        `explain (analyze, buffers) ${statement.query}`,
+        statement.params,
+      );
       return trimPlan(result.rows.map((row) => row["QUERY PLAN"]));
     });
   } finally {
-    await database.close();
+    await client.end();
   }
 }

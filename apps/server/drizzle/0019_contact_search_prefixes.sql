@@ -34,3 +34,42 @@ CREATE INDEX "contacts_company_idx" ON "contacts" USING btree ("tenant_id","comp
 INSERT INTO sbos_jobs (id, name, tenant_id, payload)
 SELECT gen_random_uuid(), 'crm.rebuild-search-keys', o.id, jsonb_build_object('tenantId', o.id)
 FROM organizations o WHERE o.deleted_at IS NULL;
+--> statement-breakpoint
+-- A list page's probe (contacts/selection.ts): the ids of at most max_matches + 1 first matches,
+-- or null when there are more. The same keys as searchMatches there, in PL/pgSQL so that each
+-- connection plans it once (planning the eight-branch query took longer than running it). It runs
+-- as the caller, under row-level security: every operator here is leakproof.
+CREATE FUNCTION sbos_contact_search_ids(term text, phones text[], endings text[], max_matches integer)
+RETURNS text LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  tenant uuid := nullif(current_setting('app.tenant_id', true), '')::uuid;
+  highest CONSTANT text := chr(1114111);
+  found text;
+BEGIN
+  SELECT CASE WHEN count(*) > max_matches THEN NULL ELSE coalesce(array_agg(DISTINCT m.id), '{}')::text END
+  INTO found
+  FROM (SELECT matches.id FROM (
+    (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.search_name ~>=~ term AND c.search_name ~<~ (term || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.search_name_rest ~>=~ term AND c.search_name_rest ~<~ (term || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.email ~>=~ term AND c.email ~<~ (term || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.email_domain ~>=~ term AND c.email_domain ~<~ (term || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant AND c.company_id = ANY (ARRAY(
+      SELECT co.id FROM companies co WHERE co.tenant_id = tenant
+        AND co.search_name ~>=~ term AND co.search_name ~<~ (term || highest) LIMIT 100)) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.phone ~>=~ phones[1] AND c.phone ~<~ (phones[1] || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.phone ~>=~ phones[2] AND c.phone ~<~ (phones[2] || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.phone ~>=~ phones[3] AND c.phone ~<~ (phones[3] || highest) LIMIT max_matches + 1)
+    UNION ALL (SELECT c.id FROM contacts c WHERE c.tenant_id = tenant
+      AND c.phone_reversed ~>=~ endings[1] AND c.phone_reversed ~<~ (endings[1] || highest) LIMIT max_matches + 1)
+  ) AS matches LIMIT max_matches + 1) AS m;
+  RETURN found;
+END
+$$;--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION sbos_contact_search_ids(text, text[], text[], integer) TO sbos_app;

@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Database } from "../db/client.ts";
+import { textArray } from "../db/text-array.ts";
 import { newId } from "../ids.ts";
 import type { JobMetrics } from "../metrics.ts";
 import type { JobRegistration, JobSchedule } from "./definitions.ts";
@@ -247,9 +248,4 @@ async function releaseJobs(database: Database, workerId: string) {
 export function retryDelaySeconds(attempt: number): number {
   const base = Math.min(3600, 2 ** attempt);
   return base / 2 + Math.random() * (base / 2);
-}
-
-/** A PostgreSQL array literal, bound as one parameter (drizzle expands JS arrays into lists). */
-function textArray(values: string[]): string {
-  return `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 }

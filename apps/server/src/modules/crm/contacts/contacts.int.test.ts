@@ -80,6 +80,34 @@ describe("contacts", () => {
     expect(await search("haddad ali")).toEqual([]);
   });
 
+  it("pages through a search's matches in the default order, each once", async () => {
+    const created: string[] = [];
+    for (const n of [1, 2, 3, 4, 5]) created.push((await create({ name: `Pagewise Person ${n}` })).json().id);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = `q=pagewise&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`;
+      const page = (
+        await harness.app.inject({ url: `/api/v1/contacts?${query}`, headers: tenant.headers })
+      ).json();
+      seen.push(...page.data.map((contact: { id: string }) => contact.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(created.reverse());
+    const filtered = await harness.app.inject({
+      url: `/api/v1/contacts?q=pagewise&limit=2&filter=${encodeURIComponent(
+        JSON.stringify({
+          match: "all",
+          conditions: [{ field: "name", operator: "contains", value: "Person 1" }],
+        }),
+      )}`,
+      headers: tenant.headers,
+    });
+    expect(filtered.json().data.map((contact: { name: string }) => contact.name)).toEqual([
+      "Pagewise Person 1",
+    ]);
+  });
+
   it("pages through a term matching more contacts than the index lookup collects", async () => {
     const other = await createTestTenant(harness.modules, "admin");
     await withTenant(harness.database.db, other.tenantId, (tx) =>

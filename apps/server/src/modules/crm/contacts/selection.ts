@@ -1,10 +1,12 @@
 import { and, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Executor } from "../../../platform/db/client.ts";
+import { textArray } from "../../../platform/db/text-array.ts";
 import { AppError, notFound } from "../../../platform/http/errors.ts";
 import { compileFilter } from "../filter/compile-filter.ts";
 import { contactFieldCatalogue, type FieldKind } from "../filter/field-catalogue.ts";
 import { type ContactFilter, contactFilter } from "../filter/filter-dto.ts";
+import type { ContactSort, SortPosition } from "../filter/sort.ts";
 import { findSegment } from "../segments/repo.ts";
 import { findQueryVocabulary } from "../settings/repo.ts";
 import { companies, contacts } from "../tables.ts";
@@ -46,6 +48,8 @@ export function parseFilterParam(text: string, path: string): ContactFilter {
 const commonTermMatches = 2000;
 /** Companies a term can name at once: their contacts are found too. */
 const companiesPerTerm = 100;
+/** Phone prefixes the probe function takes (`searchPrefixesOf` makes at most three). */
+const maxPhonePrefixes = 3;
 /** Sorts after every character, so `[prefix, prefix + highest)` is every text starting with prefix. */
 const highest = "\u{10FFFF}";
 
@@ -60,7 +64,10 @@ const startsWith = (column: SQL | AnyPgColumn, prefix: string) =>
 const startsWithTested = (column: SQL | AnyPgColumn, prefix: string) =>
   sql`starts_with(coalesce(${column}, ''), ${prefix})`;
 
-/** Each way a contact matches the search term: the start of one of its search keys. */
+/**
+ * Each way a contact matches the search term: the start of one of its search keys. A list page's
+ * probe, `sbos_contact_search_ids` (migration 0019), tests the same keys: change both together.
+ */
 function searchMatches(
   tenantId: string,
   prefixes: SearchPrefixes,
@@ -85,37 +92,54 @@ const anyOf = (conditions: SQL[]) => sql`(${sql.join(conditions, sql` or `)})`;
 /**
  * The search box's condition: any search key starting with the term. For counts, exports and bulk
  * actions the planner combines the keys' indexes. A list page first probes each key's index for at
- * most `commonTermMatches` ids (range scans that stop there): a rare term reads just those ids; a
- * common one walks the list's sort index testing each row, and fills a page within a few thousand.
+ * most `commonTermMatches` ids (index-only range scans that stop there; one row comes back, the ids
+ * or null): a rare term reads just those ids; a common one walks the list's sort index testing each
+ * row, and fills a page within a few thousand.
  */
 async function searchCondition(
   executor: Executor,
   tenantId: string,
   q: string,
   defaultCountry: string | null,
-  purpose: SelectionPurpose,
+  purpose: SelectionPurpose | { page: ListPage; narrowsAlone: boolean },
 ): Promise<SQL> {
   const prefixes = searchPrefixesOf(q, defaultCountry);
   if (!prefixes) return sql`false`;
   const matches = searchMatches(tenantId, prefixes);
   if (purpose === "all") return anyOf(matches);
-  const probes = matches.map(
-    (match) =>
-      sql`(select ${contacts.id} as id from ${contacts} where ${contacts.tenantId} = ${tenantId} and ${match} limit ${commonTermMatches + 1})`,
+  const page = { narrowsAlone: false, ...purpose };
+  if (prefixes.phones.length > maxPhonePrefixes || prefixes.phoneEndings.length > 1)
+    throw new Error("sbos_contact_search_ids takes at most three phone prefixes and one ending");
+  const probe = await executor.execute<{ ids: string | null }>(
+    sql`select sbos_contact_search_ids(${prefixes.text}, ${textArray(prefixes.phones)}::text[],
+      ${textArray(prefixes.phoneEndings)}::text[], ${commonTermMatches}) as ids`,
   );
-  // One row back either way: the ids as an array literal, or null for a common term. The probe
-  // stops at the first `commonTermMatches + 1` matches; a contact matching twice counts twice
-  // there, which at worst walks the sort index for a term just under the threshold.
-  const probe = await executor.execute<{ ids: string | null }>(sql`
-    select case when count(*) > ${commonTermMatches} then null else coalesce(array_agg(distinct id), '{}')::text end as ids
-    from (select id from (${sql.join(probes, sql` union all `)}) as matches limit ${commonTermMatches + 1}) as first_matches`);
   const ids = probe.rows[0]?.ids ?? null;
   if (ids === null) return anyOf(searchMatches(tenantId, prefixes, startsWithTested));
-  return sql`${contacts.id} = any(${ids}::uuid[])`;
+  return sql`${contacts.id} = any(${page.narrowsAlone ? idsOnPage(ids, page.page) : ids}::uuid[])`;
 }
 
-/** `page` when only the first rows in sort order are read (a list page); `all` for counts, exports, bulk. */
-export type SelectionPurpose = "page" | "all";
+/**
+ * `all` for counts, exports and bulk actions; for a list page, the page read: only its first rows
+ * in sort order are wanted.
+ */
+export type SelectionPurpose = "all" | { page: ListPage };
+export type ListPage = { sort: ContactSort; after?: SortPosition; limit: number };
+
+/**
+ * A search's ids cut to the page itself when nothing else narrows the selection and the list is in
+ * id order (the default): the page then reads `limit` rows, not every match.
+ */
+function idsOnPage(ids: string, page: ListPage): string {
+  if (page.sort.expression) return ids;
+  const descending = page.sort.direction === "desc";
+  const afterId = page.after?.id;
+  const sorted = (ids === "{}" ? [] : ids.slice(1, -1).split(","))
+    .filter((id) => afterId === undefined || (descending ? id < afterId : id > afterId))
+    .sort();
+  if (descending) sorted.reverse();
+  return `{${sorted.slice(0, page.limit).join(",")}}`;
+}
 
 /** The SQL condition of a selection (search, filter and segment, combined with AND). */
 export async function selectionCondition(
@@ -127,11 +151,16 @@ export async function selectionCondition(
   purpose: SelectionPurpose = "all",
 ): Promise<SQL | undefined> {
   const parts: SQL[] = [];
-  if (selection.q)
-    parts.push(await searchCondition(executor, tenantId, selection.q, vocabulary.defaultCountry, purpose));
   const filter =
     selection.parsedFilter ??
     (selection.filter ? parseFilterParam(selection.filter, `${path}.filter`) : undefined);
+  if (selection.q) {
+    const narrowsAlone = !filter && !selection.segmentId;
+    const searchPurpose = purpose === "all" ? purpose : { ...purpose, narrowsAlone };
+    parts.push(
+      await searchCondition(executor, tenantId, selection.q, vocabulary.defaultCountry, searchPurpose),
+    );
+  }
   if (filter) parts.push(compileFilter(filter, vocabulary.catalogue, `${path}.filter`));
   if (selection.segmentId) {
     const segment = await findSegment(executor, tenantId, selection.segmentId);

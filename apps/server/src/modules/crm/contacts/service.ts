@@ -184,12 +184,12 @@ export function createContactService(deps: { db: Db; checkMembers: MemberCheck }
     listContacts: async (actor: Actor, query: ContactQuery): Promise<Page<ContactView>> =>
       withTenant(db, actor.tenantId, async (tx) => {
         const vocabulary = await loadVocabulary(tx, actor.tenantId);
-        const where = await selectionCondition(tx, actor.tenantId, query, vocabulary, "querystring", "page");
         const sort = resolveSort(query.sort, query.order, vocabulary.catalogue);
-        const rows = await repo.listContacts(tx, actor.tenantId, where, sort, {
-          after: decodeSortCursor(query.cursor),
-          limit: query.limit + 1,
+        const page = { sort, after: decodeSortCursor(query.cursor), limit: query.limit + 1 };
+        const where = await selectionCondition(tx, actor.tenantId, query, vocabulary, "querystring", {
+          page,
         });
+        const rows = await repo.listContacts(tx, actor.tenantId, where, sort, page);
         const pageRows = rows.slice(0, query.limit);
         const last = pageRows.at(-1);
         return {

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, inArray, lt, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
+import { textArray } from "../../../platform/db/text-array.ts";
 import { newId } from "../../../platform/ids.ts";
 import { type ContactSearchKeys, normaliseSearchText } from "../contacts/search-keys.ts";
 import { companies, consents, contacts, importErrors, importFiles, imports } from "../tables.ts";
@@ -8,10 +9,6 @@ import type { ContactDraft } from "./plan.ts";
 export type ImportRow = typeof imports.$inferSelect;
 type ContactRow = typeof contacts.$inferSelect;
 
-/** A PostgreSQL array literal of texts, so a thousand values travel as one parameter. */
-function textArray(values: string[]): string {
-  return `{${values.map((value) => `"${value.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
-}
 export type ImportChanges = Partial<Omit<ImportRow, "tenantId" | "id" | "createdAt">>;
 export type ImportTally = Pick<ImportRow, "processed" | "created" | "updated" | "skipped" | "failed">;
 
