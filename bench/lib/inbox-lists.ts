@@ -1,5 +1,6 @@
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { contactSummaryQuery } from "../../apps/server/src/modules/crm/contacts/summaries.ts";
 import * as conversationsRepo from "../../apps/server/src/modules/inbox/conversations/repo.ts";
 import * as messagesRepo from "../../apps/server/src/modules/inbox/messages/repo.ts";
 import type { Db, Executor } from "../../apps/server/src/platform/db/client.ts";
@@ -173,5 +174,11 @@ async function runRepository(tx: Executor, tenantId: string, request: InboxReque
   }
   const assigneeId = query.assigneeId ?? (query.view === "unassigned" ? null : undefined);
   const status = (query.status ?? "active") as conversationsRepo.ConversationListFilter["status"];
-  return conversationsRepo.listConversations(tx, tenantId, { status, assigneeId }, { after: at, limit });
+  return conversationsRepo.listConversations(
+    tx,
+    tenantId,
+    { status, assigneeId },
+    { after: at, limit },
+    contactSummaryQuery,
+  );
 }

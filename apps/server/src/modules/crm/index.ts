@@ -13,7 +13,7 @@ import type { MemberCheck } from "./contacts/prepare.ts";
 import { registerContactRoutes } from "./contacts/routes.ts";
 import { createSearchKeysJobs } from "./contacts/search-rebuild.ts";
 import { createContactService } from "./contacts/service.ts";
-import { summarizeContacts } from "./contacts/summaries.ts";
+import { contactSummaryQuery, summarizeContacts } from "./contacts/summaries.ts";
 import { registerExportRoutes } from "./exports/routes.ts";
 import { createExportService } from "./exports/service.ts";
 import type { PersonalDataRegistry } from "./gdpr/registry.ts";
@@ -78,6 +78,7 @@ export function createCrmModule(
   const inbox = {
     findOrCreateByPhones: contacts.findOrCreateByPhones,
     summarizeContacts,
+    contactSummaryQuery,
     contactsWithTagQuery,
     appendActivities,
     recordWhatsAppConsent: async (

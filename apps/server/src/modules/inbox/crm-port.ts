@@ -18,6 +18,8 @@ export type InboxCrm = {
     inputs: { phone: string; name: string; source: string }[],
   ): Promise<Map<string, { contactId: string; created: boolean }>>;
   summarizeContacts(tx: Executor, tenantId: string, ids: string[]): Promise<Map<string, ContactSummary>>;
+  /** The summary of the contact a row names, as a correlated subquery of the inbox's own query. */
+  contactSummaryQuery(outer: { tenantId: SQL; contactId: SQL }): SQL<ContactSummary | null>;
   /** A subquery of the ids of the contacts carrying a tag. */
   contactsWithTagQuery(tenantId: string, tagId: string): SQL;
   appendActivities(

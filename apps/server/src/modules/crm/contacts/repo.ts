@@ -1,5 +1,6 @@
-import { and, arrayOverlaps, count, eq, inArray, or, type SQL, sql } from "drizzle-orm";
+import { and, count, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
+import { textArray } from "../../../platform/db/text-array.ts";
 import { after, type ContactSort, orderBy, type SortPosition, sortKey } from "../filter/sort.ts";
 import { companies, contacts, contactTags, tags } from "../tables.ts";
 
@@ -28,30 +29,38 @@ export async function findContacts(executor: Executor, tenantId: string, ids: st
     .where(and(eq(contacts.tenantId, tenantId), inArray(contacts.id, ids)));
 }
 
+/**
+ * The ids of contacts having any of these E.164 phones or lower-cased emails, primary or further
+ * ones, as a subquery: the primary ones through their btrees, the further ones (arrays) through
+ * `sbos_contacts_with_further_identities`, as `&&` under row-level security cannot use an index.
+ */
+export function contactIdsWithIdentity(
+  tenantId: string,
+  identity: { phones: string[]; emails: string[] },
+): SQL {
+  const phones = textArray(identity.phones);
+  const emails = textArray(identity.emails);
+  return sql`(select ${contacts.id} from ${contacts} where ${contacts.tenantId} = ${tenantId} and ${contacts.phone} = any(${phones}::text[])
+    union select ${contacts.id} from ${contacts} where ${contacts.tenantId} = ${tenantId} and ${contacts.email} = any(${emails}::text[])
+    union select sbos_contacts_with_further_identities(${phones}::text[], ${emails}::text[]))`;
+}
+
 /** Contacts having any of these E.164 phones or lower-cased emails, primary or further ones. */
 export async function findContactsByIdentity(
   executor: Executor,
   tenantId: string,
   identity: { phones: string[]; emails: string[] },
 ) {
-  const matches: SQL[] = [];
-  if (identity.phones.length > 0) {
-    matches.push(
-      inArray(contacts.phone, identity.phones),
-      arrayOverlaps(contacts.otherPhones, identity.phones),
-    );
-  }
-  if (identity.emails.length > 0) {
-    matches.push(
-      inArray(contacts.email, identity.emails),
-      arrayOverlaps(contacts.otherEmails, identity.emails),
-    );
-  }
-  if (matches.length === 0) return [];
+  if (identity.phones.length === 0 && identity.emails.length === 0) return [];
   return executor
     .select()
     .from(contacts)
-    .where(and(eq(contacts.tenantId, tenantId), or(...matches)));
+    .where(
+      and(
+        eq(contacts.tenantId, tenantId),
+        sql`${contacts.id} in ${contactIdsWithIdentity(tenantId, identity)}`,
+      ),
+    );
 }
 
 /** Contacts whose name is similar (trigram similarity) to `name`, best first. */

@@ -2,6 +2,7 @@ import type { Actor } from "../../../platform/actor.ts";
 import type { Executor } from "../../../platform/db/client.ts";
 import { newId } from "../../../platform/ids.ts";
 import { recordConsent } from "../consent/service.ts";
+import { findContactsByIdentity } from "../contacts/repo.ts";
 import { contactSearchKeys } from "../contacts/search-keys.ts";
 import { findSettings, listCustomFields } from "../settings/repo.ts";
 import { findOrCreateTagsByName } from "../tags/repo.ts";
@@ -83,7 +84,7 @@ export async function dryRunImport(
   const earlier = new Set<string>();
   for await (const batch of readRecordBatches(file.content, file.delimiter, { skip: 0, size: batchSize })) {
     const rows = await prepareBatch(batch, context);
-    const existing = await repo.findContactsMatching(tx, tenantId, identitiesOf(rows));
+    const existing = await findContactsByIdentity(tx, tenantId, identitiesOf(rows));
     const plan = planBatch(rows, existing, mode, earlier);
     for (const { outcome, rowNumber, reason } of plan.outcomes) {
       result.rows++;
@@ -125,7 +126,7 @@ export async function writeBatch(tx: Executor, job: BatchJob, rows: PlannedRow[]
       prepared.ok && prepared.row.company ? [prepared.row.company] : [],
     ),
   });
-  const existing = await repo.findContactsMatching(tx, tenantId, identities);
+  const existing = await findContactsByIdentity(tx, tenantId, identities);
   const plan = planBatch(rows, existing, job.mode);
 
   const named = plan.contacts.flatMap((contact) => (contact.companyName ? [contact.companyName] : []));

@@ -3,11 +3,10 @@ import type { Executor } from "../../../platform/db/client.ts";
 import { textArray } from "../../../platform/db/text-array.ts";
 import { newId } from "../../../platform/ids.ts";
 import { type ContactSearchKeys, normaliseSearchText } from "../contacts/search-keys.ts";
-import { companies, consents, contacts, importErrors, importFiles, imports } from "../tables.ts";
+import { companies, consents, importErrors, importFiles, imports } from "../tables.ts";
 import type { ContactDraft } from "./plan.ts";
 
 export type ImportRow = typeof imports.$inferSelect;
-type ContactRow = typeof contacts.$inferSelect;
 
 export type ImportChanges = Partial<Omit<ImportRow, "tenantId" | "id" | "createdAt">>;
 export type ImportTally = Pick<ImportRow, "processed" | "created" | "updated" | "skipped" | "failed">;
@@ -178,36 +177,6 @@ export async function lockImportKeys(
   await executor.execute(
     sql`select count(pg_advisory_xact_lock(hashtextextended(key, 0))) from unnest(${textArray(unique)}::text[]) as key`,
   );
-}
-
-/**
- * The contacts having any of these E.164 phones or lower-cased emails, primary or further ones, like
- * `findContactsByIdentity` but shaped for a batch of a thousand keys of each: the arrays travel as
- * two parameters, and the further phones and emails are only compared on contacts that have some.
- * The `&&` of a thousand-element array costs microseconds per row and makes the planner expect every
- * row to match, so the plain form scanned the organisation's contacts at a few hundred ms per batch.
- */
-export async function findContactsMatching(
-  executor: Executor,
-  tenantId: string,
-  identity: { phones: string[]; emails: string[] },
-): Promise<ContactRow[]> {
-  if (identity.phones.length === 0 && identity.emails.length === 0) return [];
-  const phones = textArray(identity.phones);
-  const emails = textArray(identity.emails);
-  return executor
-    .select()
-    .from(contacts)
-    .where(
-      and(
-        eq(contacts.tenantId, tenantId),
-        sql`(${contacts.phone} = any(${phones}::text[]) or ${contacts.email} = any(${emails}::text[])
-          or case when cardinality(${contacts.otherPhones}) = 0 then false
-            else ${contacts.otherPhones} && ${phones}::text[] end
-          or case when cardinality(${contacts.otherEmails}) = 0 then false
-            else ${contacts.otherEmails} && ${emails}::text[] end)`,
-      ),
-    );
 }
 
 /** The organisation's companies with these names, ignoring case, creating the missing ones; by lower-cased name. */

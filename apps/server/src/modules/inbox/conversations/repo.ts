@@ -1,6 +1,7 @@
 import { and, desc, eq, isNull, ne, type SQL, sql } from "drizzle-orm";
 import type { Executor } from "../../../platform/db/client.ts";
 import { escapeLike } from "../../../platform/db/like.ts";
+import type { InboxCrm } from "../crm-port.ts";
 import { conversations, messages } from "../tables.ts";
 
 export type ConversationRow = typeof conversations.$inferSelect;
@@ -86,12 +87,16 @@ export type ConversationListFilter = {
   ids?: string[];
 };
 
-/** Newest activity first, keyset on (lastMessageAt, id). */
+/**
+ * Newest activity first, keyset on (lastMessageAt, id), each with its contact's summary from
+ * `contactSummary` (the CRM's correlated subquery): one query for the page.
+ */
 export async function listConversations(
   executor: Executor,
   tenantId: string,
   filter: ConversationListFilter,
   page: { after?: { at: string; id: string }; limit: number },
+  contactSummary: InboxCrm["contactSummaryQuery"],
 ) {
   const conditions: (SQL | undefined)[] = [eq(conversations.tenantId, tenantId)];
   if (filter.status === "active") conditions.push(ne(conversations.status, "resolved"));
@@ -109,7 +114,13 @@ export async function listConversations(
     );
   }
   return executor
-    .select()
+    .select({
+      conversation: conversations,
+      contact: contactSummary({
+        tenantId: sql`${conversations}.tenant_id`,
+        contactId: sql`${conversations}.contact_id`,
+      }),
+    })
     .from(conversations)
     .where(and(...conditions))
     .orderBy(desc(conversations.lastMessageAt), desc(conversations.id))

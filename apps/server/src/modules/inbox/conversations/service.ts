@@ -9,7 +9,7 @@ import { enqueue } from "../../../platform/queue/enqueue.ts";
 import type { InboxCrm } from "../crm-port.ts";
 import type { ConversationQuery, ConversationView, UpdateConversationInput } from "./dto.ts";
 import { sendReadReceiptJob } from "./jobs.ts";
-import { presentConversations } from "./present.ts";
+import { presentConversations, toConversationView } from "./present.ts";
 import * as repo from "./repo.ts";
 
 export type ConversationService = ReturnType<typeof createConversationService>;
@@ -77,11 +77,12 @@ export function createConversationService(deps: { db: Db; crm: InboxCrm; checkMe
             ids: query.q ? await repo.searchConversationIds(tx, actor.tenantId, query.q) : undefined,
           },
           { after: after?.value ? { at: after.value, id: after.id } : undefined, limit: query.limit + 1 },
+          crm.contactSummaryQuery,
         );
         const pageRows = rows.slice(0, query.limit);
-        const last = pageRows.at(-1);
+        const last = pageRows.at(-1)?.conversation;
         return {
-          data: await presentConversations(tx, crm, actor.tenantId, pageRows),
+          data: pageRows.map((row) => toConversationView(row.conversation, row.contact)),
           nextCursor:
             rows.length > query.limit && last
               ? encodeSortCursor(last.lastMessageAt.toISOString(), last.id)

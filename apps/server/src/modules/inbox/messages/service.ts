@@ -101,12 +101,13 @@ export function createMessageService(deps: { db: Db; checkMembers: MemberCheck }
       query: { cursor?: string; limit: number },
     ): Promise<Page<MessageView>> =>
       withTenant(db, actor.tenantId, async (tx) => {
-        await loadConversation(tx, actor, conversationId);
         const before = decodeSortCursor(query.cursor);
         const rows = await repo.listMessages(tx, actor.tenantId, conversationId, {
           before: before?.value ? { at: before.value, id: before.id } : undefined,
           limit: query.limit + 1,
         });
+        // Messages exist only in a conversation the caller may see: an empty page asks whether it exists.
+        if (rows.length === 0) await loadConversation(tx, actor, conversationId);
         const pageRows = rows.slice(0, query.limit);
         const last = pageRows.at(-1);
         return {
